@@ -1,0 +1,2 @@
+console.error("not implemented yet");
+process.exit(2);

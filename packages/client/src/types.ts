@@ -1,0 +1,191 @@
+/**
+ * The partner API's objects as the client returns them. Field names are the API's own (snake_case,
+ * like stripe-node), so unknown fields ride along unchanged; each TON amount `x_ton` (the API's
+ * number) has an exact `x_nano` beside it; `tx_hash` is always 64 lowercase hex; times are the
+ * API's ISO 8601 strings. Unknown statuses and types are kept as plain strings.
+ */
+import type { Nano } from "@omrecon/core";
+
+/** Statuses the spec names; any other string the API sends is kept as is (and is non-terminal). */
+export type KnownOrderStatus =
+  | "pending_payment"
+  | "paid"
+  | "processing"
+  | "completed"
+  | "expired"
+  | "cancelled"
+  | "failed"
+  | "refunded";
+// `string & {}` keeps editor completion for the known values while accepting any string.
+export type OrderStatus = KnownOrderStatus | (string & {});
+
+export const TERMINAL_STATUSES: readonly KnownOrderStatus[] = ["completed", "expired", "cancelled", "refunded"];
+
+export function isTerminalStatus(status: string): boolean {
+  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+}
+
+export type OrderType = "stars" | "premium" | (string & {});
+export type PaymentMethod = "ton_memo" | "balance" | (string & {});
+
+export interface Order {
+  id: number;
+  status: OrderStatus;
+  order_type: OrderType;
+  stars_amount: number | null;
+  premium_months: number | null;
+  recipient_username: string;
+  /** The API's own number. */
+  price_ton: number;
+  /** `price_ton` exactly, in nanotons. */
+  price_nano: Nano;
+  payment_method: PaymentMethod | null;
+  payment_currency: string | null;
+  payment_address: string | null;
+  payment_memo: string | null;
+  client_reference: string | null;
+  /** The payment transaction the service credited, 64 lowercase hex. */
+  tx_hash: string | null;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string | null;
+  paid_at: string | null;
+  completed_at: string | null;
+  /** Any other field the API sent, unchanged. */
+  [extra: string]: unknown;
+}
+
+export type BalanceTransactionType = "topup" | "order_debit" | "refund" | "adjustment" | (string & {});
+
+export interface BalanceTransaction {
+  id: number;
+  type: BalanceTransactionType;
+  /** Signed. */
+  amount_ton: number;
+  amount_nano: Nano;
+  balance_after_ton: number;
+  balance_after_nano: Nano;
+  order_id: number | null;
+  tx_hash: string | null;
+  description: string | null;
+  created_at: string;
+  [extra: string]: unknown;
+}
+
+export interface Balance {
+  balance_ton: number;
+  balance_nano: Nano;
+  topup_address: string;
+  currency: string;
+  updated_at: string | null;
+  [extra: string]: unknown;
+}
+
+export interface StatsSummary {
+  total_orders: number;
+  by_status: Record<string, number>;
+  stars_total: number;
+  premium_total: number;
+  volume_ton: number;
+  volume_nano: Nano;
+  [extra: string]: unknown;
+}
+
+/** One page of a list endpoint. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ListOrdersParams {
+  status?: OrderStatus;
+  order_type?: OrderType;
+  /** Inclusive, on `created_at`. */
+  from?: string | Date;
+  /** Exclusive, on `created_at`. */
+  to?: string | Date;
+  /** 1..100 (the API clamps larger values). */
+  limit?: number;
+  offset?: number;
+}
+
+export interface ListBalanceTransactionsParams {
+  type?: BalanceTransactionType;
+  from?: string | Date;
+  to?: string | Date;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StatsParams {
+  from?: string | Date;
+  to?: string | Date;
+}
+
+export interface CreateStarsOrderParams {
+  recipient_username: string;
+  /** 50..10000 */
+  quantity: number;
+  payment_method?: PaymentMethod;
+  payment_currency?: "TON";
+  client_reference?: string;
+}
+
+export interface CreatePremiumOrderParams {
+  recipient_username: string;
+  months: 3 | 6 | 12;
+  payment_method?: PaymentMethod;
+  payment_currency?: "TON";
+  client_reference?: string;
+}
+
+export interface TonRate {
+  /** USD per TON, the API's number. */
+  ton_usd: number;
+  updated_at: string | null;
+  [extra: string]: unknown;
+}
+
+export interface Fees {
+  /** Service fee in percent, the API's number. [assumed shape] */
+  service_fee_percent: number;
+  min_stars: number;
+  max_stars: number;
+  premium_months: number[];
+  [extra: string]: unknown;
+}
+
+export interface PriceEstimate {
+  /** Echo of the request: `quantity` for Stars, `months` for Premium. [assumed shape] */
+  quantity?: number;
+  months?: number;
+  price_ton: number;
+  price_nano: Nano;
+  [extra: string]: unknown;
+}
+
+export interface RecipientCheck {
+  username: string;
+  can_receive: boolean;
+  /** Why not, when `can_receive` is false. [assumed shape] */
+  reason?: string | null;
+  [extra: string]: unknown;
+}
+
+export interface Health {
+  status: string;
+  [extra: string]: unknown;
+}
+
+/** Options every call accepts as its last argument. */
+export interface RequestOptions {
+  /** Milliseconds for one attempt. */
+  timeout?: number;
+  signal?: AbortSignal;
+  /** For creates and cancels; generated (UUID v4) when absent and reused on every retry. */
+  idempotencyKey?: string;
+  /** Overrides the client's retry budget for this call. */
+  maxRetries?: number;
+}

@@ -1,0 +1,189 @@
+/**
+ * The database's tables as kysely sees them. Amounts are INTEGER nanotons (read back as `bigint`:
+ * the connection runs with `safeIntegers`), hashes 64 lowercase hex, addresses in raw form
+ * (`0:<64 hex>`, so equal addresses are equal strings), times `Date#toISOString()` text.
+ * Migrations in `migrations/` create exactly this; change both together.
+ */
+import type { ColumnType, Generated } from "kysely";
+
+/** INTEGER columns that hold ids or counts: bigint on read (safeIntegers), number or bigint on write. */
+type Int = ColumnType<bigint, number | bigint, number | bigint>;
+type NullableInt = ColumnType<bigint | null, number | bigint | null, number | bigint | null>;
+/** INTEGER nanotons. */
+type Nano = ColumnType<bigint, bigint, bigint>;
+type NullableNano = ColumnType<bigint | null, bigint | null, bigint | null>;
+/** 0/1 */
+type Bool = ColumnType<bigint, 0 | 1 | bigint, 0 | 1 | bigint>;
+
+export interface OrdersTable {
+  id: Int;
+  status: string;
+  order_type: string;
+  stars_amount: NullableInt;
+  premium_months: NullableInt;
+  recipient_username: string;
+  price_nano: Nano;
+  payment_method: string | null;
+  payment_currency: string | null;
+  /** As the API gave it (user-friendly form); compare with `payment_address_raw`. */
+  payment_address: string | null;
+  /** `0:<hex>`, or null when absent or unparseable. */
+  payment_address_raw: string | null;
+  payment_memo: string | null;
+  client_reference: string | null;
+  tx_hash: string | null;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string | null;
+  paid_at: string | null;
+  completed_at: string | null;
+  /** JSON object of fields the API sent that have no column. */
+  extra: string;
+  /** When sync last wrote this row. */
+  synced_at: string;
+}
+
+export interface BalanceTransactionsTable {
+  id: Int;
+  type: string;
+  amount_nano: Nano;
+  balance_after_nano: Nano;
+  order_id: NullableInt;
+  tx_hash: string | null;
+  description: string | null;
+  created_at: string;
+  extra: string;
+  synced_at: string;
+}
+
+export interface BalanceSnapshotsTable {
+  id: Generated<Int>;
+  taken_at: string;
+  balance_nano: Nano;
+  topup_address: string;
+  topup_address_raw: string | null;
+  currency: string;
+  updated_at: string | null;
+}
+
+/** One incoming message into a watched address (its transaction's facts alongside). */
+export interface ChainTransfersTable {
+  /** Transaction hash, 64 lowercase hex. */
+  hash: string;
+  lt: Int;
+  utime: Int;
+  /** Watched address (raw form). */
+  address: string;
+  /** Sender (raw form); null for external-in messages. */
+  source: string | null;
+  value_nano: Nano;
+  /** Text comment (op 0), null when the body is none, binary, encrypted or another op. */
+  comment: string | null;
+  /** 'text' | 'binary' | 'encrypted' | 'op' | 'none' */
+  body_kind: string;
+  /** The incoming message is external (never a transfer). */
+  external: Bool;
+  /** The incoming message carried the `bounced` flag. */
+  bounced: Bool;
+  /** The transaction's compute or action phase aborted. */
+  aborted: Bool;
+  /** The transaction sent a message back (a bounce or return: not a deposit). */
+  sent_back: Bool;
+  read_at: string;
+}
+
+/** Where the chain reader stopped for each watched address (newest transaction seen). */
+export interface ChainCursorsTable {
+  address: string;
+  last_lt: Int;
+  last_hash: string;
+  updated_at: string;
+}
+
+export interface ReconciliationRunsTable {
+  id: Generated<Int>;
+  started_at: string;
+  finished_at: string | null;
+  window_from: string;
+  window_to: string;
+  as_of: string;
+  /** 'running' | 'done' | 'failed' */
+  status: string;
+  orders: Int;
+  transfers: Int;
+  matched: Int;
+  findings: Int;
+  new_findings: Int;
+  duration_ms: NullableInt;
+  /** JSON of the options the run used (tolerance, grace, fail-on, …). */
+  options: string;
+  error: string | null;
+}
+
+/** One row per finding key: its latest state. */
+export interface FindingsTable {
+  key: string;
+  kind: string;
+  severity: string;
+  order_id: NullableInt;
+  payment_memo: string | null;
+  tx_hash: string | null;
+  expected_nano: NullableNano;
+  received_nano: NullableNano;
+  message: string;
+  /** JSON object of extra facts (memo_normalized, …). */
+  details: string;
+  first_seen_run: Int;
+  last_seen_run: Int;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+/** Which findings each run saw, and whether they were new in it. */
+export interface RunFindingsTable {
+  run_id: Int;
+  key: string;
+  is_new: Bool;
+}
+
+export interface FindingResolutionsTable {
+  id: Generated<Int>;
+  key: string;
+  resolved_at: string;
+  resolved_by: string;
+  note: string;
+  /** Amounts at resolution time: a change re-opens the finding. */
+  expected_nano: NullableNano;
+  received_nano: NullableNano;
+}
+
+/** Cursors and watermarks, written in the same transaction as the rows they describe. */
+export interface SyncStateTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: string;
+}
+
+/** Advisory locks held in the database so two processes never do the same job at once. */
+export interface LocksTable {
+  name: string;
+  owner: string;
+  acquired_at: string;
+  /** A holder refreshes this; a lock past it is stale and may be taken over. */
+  expires_at: string;
+}
+
+export interface Database {
+  orders: OrdersTable;
+  balance_transactions: BalanceTransactionsTable;
+  balance_snapshots: BalanceSnapshotsTable;
+  chain_transfers: ChainTransfersTable;
+  chain_cursors: ChainCursorsTable;
+  reconciliation_runs: ReconciliationRunsTable;
+  findings: FindingsTable;
+  run_findings: RunFindingsTable;
+  finding_resolutions: FindingResolutionsTable;
+  sync_state: SyncStateTable;
+  locks: LocksTable;
+}
