@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m001 from "./001_initial.js";
+
+/**
+ * Every migration, by name, in order. A static list rather than kysely's FileMigrationProvider:
+ * reading the folder breaks under vitest on Node 20 and in bundles. Add new files here.
+ */
+const migrations: Record<string, Migration> = {
+  "001_initial": m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};
