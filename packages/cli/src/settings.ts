@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { ConfigError } from "./errors.js";
+
+/** Every setting of cli.md, validated once. A flag wins over its variable. */
+export interface Settings {
+  /** Partner key, `osk_…`; undefined when not required and not set. Never print it. */
+  apiKey: string | undefined;
+  baseUrl: string;
+  tonEndpoint: string;
+  tonApiKey: string | undefined;
+  dbPath: string;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+}
+
+export const DEFAULTS = {
+  baseUrl: "https://api.theopenmoney.info/api/v1",
+  tonEndpoint: "https://toncenter.com/api/v2/jsonRPC",
+  dbPath: "./data/omrecon.sqlite",
+} as const;
+
+export interface SettingsOverrides {
+  /** `--db` */
+  db?: string | undefined;
+  /** `--webhook` */
+  webhook?: string | undefined;
+}
+
+export interface LoadSettingsOptions {
+  /** The command talks to the partner API: the key must be present. */
+  requireApiKey?: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function readKey(env: Env): string | undefined {
+  const direct = nonEmpty(env.OPENMONEY_API_KEY);
+  if (direct !== undefined) return direct;
+  const file = nonEmpty(env.OPENMONEY_API_KEY_FILE);
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new ConfigError(`OPENMONEY_API_KEY_FILE: cannot read ${file} (${code}); point it at a file holding the key`);
+  }
+  const key = text.trim();
+  if (key === "") throw new ConfigError(`OPENMONEY_API_KEY_FILE: ${file} is empty; put the partner key (osk_…) in it`);
+  return key;
+}
+
+function checkKey(key: string, variable: string): void {
+  // Say what is wrong without echoing any of the value.
+  if (!key.startsWith("osk_") || /\s/.test(key)) {
+    throw new ConfigError(
+      `${variable} does not look like a partner key (expected osk_… with no spaces); get one from the bot with /api`,
+    );
+  }
+}
+
+function url(value: string, variable: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${variable} is not a URL: ${JSON.stringify(value.slice(0, 200))}`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new ConfigError(`${variable} must be an http(s) URL, got ${parsed.protocol}`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/** Reads and validates the settings of cli.md from `env` (usually `process.env`) and flags. */
+export function loadSettings(env: Env, overrides: SettingsOverrides = {}, options: LoadSettingsOptions = {}): Settings {
+  const apiKey = readKey(env);
+  if (apiKey !== undefined) {
+    checkKey(apiKey, nonEmpty(env.OPENMONEY_API_KEY) !== undefined ? "OPENMONEY_API_KEY" : "OPENMONEY_API_KEY_FILE");
+  } else if (options.requireApiKey) {
+    throw new ConfigError(
+      "OPENMONEY_API_KEY is not set; export it (or OPENMONEY_API_KEY_FILE) with your partner key osk_…",
+    );
+  }
+  const webhook = nonEmpty(overrides.webhook) ?? nonEmpty(env.OMRECON_WEBHOOK_URL);
+  return {
+    apiKey,
+    baseUrl: url(nonEmpty(env.OPENMONEY_BASE_URL) ?? DEFAULTS.baseUrl, "OPENMONEY_BASE_URL"),
+    tonEndpoint: url(nonEmpty(env.TON_ENDPOINT) ?? DEFAULTS.tonEndpoint, "TON_ENDPOINT"),
+    tonApiKey: nonEmpty(env.TON_API_KEY),
+    dbPath: nonEmpty(overrides.db) ?? nonEmpty(env.OMRECON_DB) ?? DEFAULTS.dbPath,
+    webhookUrl:
+      webhook === undefined ? undefined : url(webhook, overrides.webhook ? "--webhook" : "OMRECON_WEBHOOK_URL"),
+    webhookSecret: nonEmpty(env.OMRECON_WEBHOOK_SECRET),
+  };
+}
+
+/** The values that must never appear in output: pass them to the logger and to runMain. */
+export function secretsOf(settings: Settings): string[] {
+  return [settings.apiKey, settings.tonApiKey, settings.webhookSecret].filter((s): s is string => s !== undefined);
+}

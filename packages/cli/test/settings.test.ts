@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEFAULTS, loadSettings, secretsOf } from "../src/index.js";
+
+const key = "osk_test_0123456789abcdef";
+
+describe("loadSettings", () => {
+  it("applies cli.md's defaults", () => {
+    const s = loadSettings({});
+    expect(s).toMatchObject({
+      apiKey: undefined,
+      baseUrl: DEFAULTS.baseUrl,
+      tonEndpoint: DEFAULTS.tonEndpoint,
+      dbPath: DEFAULTS.dbPath,
+    });
+  });
+
+  it("reads every variable, and a flag wins over its variable", () => {
+    const s = loadSettings(
+      {
+        OPENMONEY_API_KEY: key,
+        OPENMONEY_BASE_URL: "http://127.0.0.1:9/api/v1/",
+        TON_ENDPOINT: "http://127.0.0.1:9/jsonRPC",
+        TON_API_KEY: "tonkey",
+        OMRECON_DB: "/tmp/a.sqlite",
+        OMRECON_WEBHOOK_URL: "http://hooks.local/x",
+        OMRECON_WEBHOOK_SECRET: "whsec",
+      },
+      { db: "/tmp/b.sqlite", webhook: "http://hooks.local/y" },
+    );
+    expect(s).toEqual({
+      apiKey: key,
+      baseUrl: "http://127.0.0.1:9/api/v1",
+      tonEndpoint: "http://127.0.0.1:9/jsonRPC",
+      tonApiKey: "tonkey",
+      dbPath: "/tmp/b.sqlite",
+      webhookUrl: "http://hooks.local/y",
+      webhookSecret: "whsec",
+    });
+    expect(secretsOf(s)).toEqual([key, "tonkey", "whsec"]);
+  });
+
+  it("reads the key from OPENMONEY_API_KEY_FILE", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "omrecon-cli-")), "key");
+    writeFileSync(file, `${key}\n`);
+    expect(loadSettings({ OPENMONEY_API_KEY_FILE: file }).apiKey).toBe(key);
+  });
+
+  it("names the variable and the fix when the key is missing, unreadable or malformed, without echoing it", () => {
+    expect(() => loadSettings({}, {}, { requireApiKey: true })).toThrow(/OPENMONEY_API_KEY is not set/);
+    expect(() => loadSettings({ OPENMONEY_API_KEY_FILE: "/nonexistent/key" })).toThrow(
+      /OPENMONEY_API_KEY_FILE: cannot read \/nonexistent\/key \(ENOENT\)/,
+    );
+    let error: unknown;
+    try {
+      loadSettings({ OPENMONEY_API_KEY: "sk_live_secretvalue" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String((error as Error).message)).toMatch(/^OPENMONEY_API_KEY does not look like a partner key/);
+    expect(String((error as Error).message)).not.toContain("secretvalue");
+  });
+
+  it("refuses URLs that are not http(s)", () => {
+    expect(() => loadSettings({ OPENMONEY_BASE_URL: "not a url" })).toThrow(/^OPENMONEY_BASE_URL is not a URL/);
+    expect(() => loadSettings({ TON_ENDPOINT: "ftp://x" })).toThrow(/^TON_ENDPOINT must be an http\(s\) URL/);
+  });
+});
