@@ -1,1 +1,1 @@
-export {};
+export { createRandom, type Random, type Seed } from "./random.js";
