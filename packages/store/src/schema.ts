@@ -174,6 +174,25 @@ export interface LocksTable {
   expires_at: string;
 }
 
+/**
+ * What the latest reconciliation run concluded for each order it covered (the report's `paid_ton`
+ * and `reconciliation` columns). Written by the reconciler in the same transaction as its run.
+ */
+export interface OrderMatchesTable {
+  order_id: Int;
+  run_id: Int;
+  /** Sum of the covering set; null when no valid transfer carries the memo. */
+  paid_nano: NullableNano;
+  /** JSON array of the covering set's hashes (hex), in lt order. */
+  covering_hashes: string;
+  /** The transfer that completed payment (last of the covering set), when covered. */
+  completing_tx_hash: string | null;
+  /** Some covering transfer needed case folding to match. */
+  memo_normalized: Bool;
+  /** `matched`, `unpaid`, or the kind of the order's most severe finding. */
+  reconciliation: string;
+}
+
 export interface Database {
   orders: OrdersTable;
   balance_transactions: BalanceTransactionsTable;
@@ -186,4 +205,5 @@ export interface Database {
   finding_resolutions: FindingResolutionsTable;
   sync_state: SyncStateTable;
   locks: LocksTable;
+  order_matches: OrderMatchesTable;
 }

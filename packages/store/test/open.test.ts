@@ -20,6 +20,7 @@ describe("openStore", () => {
         "finding_resolutions",
         "findings",
         "locks",
+        "order_matches",
         "orders",
         "reconciliation_runs",
         "run_findings",

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001_initial.js";
+import * as m002 from "./002_order_matches.js";
 
 /**
  * Every migration, by name, in order. A static list rather than kysely's FileMigrationProvider:
@@ -7,6 +8,7 @@ import * as m001 from "./001_initial.js";
  */
 const migrations: Record<string, Migration> = {
   "001_initial": m001,
+  "002_order_matches": m002,
 };
 
 export const migrationProvider: MigrationProvider = {
