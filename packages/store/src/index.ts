@@ -1,2 +1,33 @@
+export { sql } from "kysely";
+export {
+  type BalanceSnapshotRow,
+  insertBalanceSnapshot,
+  latestBalanceSnapshot,
+  type NewBalanceSnapshotRow,
+} from "./balance-snapshots.js";
+export {
+  appendBalanceTransactions,
+  type BalanceTransactionRow,
+  lastBalanceTransaction,
+  listBalanceTransactions,
+  type NewBalanceTransactionRow,
+} from "./balance-transactions.js";
+export { acquireLock, type LockRequest, type LockResult, type LockRow, refreshLock, releaseLock } from "./locks.js";
 export { type OpenStoreOptions, openStore, type Store, StoreError } from "./open.js";
+export {
+  type CreatedWindow,
+  countOrdersByStatus,
+  getOrder,
+  type ListOrdersFilter,
+  listNonTerminalOrders,
+  listOrders,
+  type NewOrderRow,
+  newestOrderCreatedAt,
+  type OrderRef,
+  type OrderRow,
+  type UpsertCounts,
+  upsertOrders,
+} from "./orders.js";
 export type * from "./schema.js";
+export { deleteSyncState, getSyncState, setSyncState } from "./sync-state.js";
+export { type StoreDb, writeTransaction } from "./transaction.js";
