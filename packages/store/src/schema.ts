@@ -4,7 +4,7 @@
  * (`0:<64 hex>`, so equal addresses are equal strings), times `Date#toISOString()` text.
  * Migrations in `migrations/` create exactly this; change both together.
  */
-import type { ColumnType, Generated } from "kysely";
+import type { ColumnType } from "kysely";
 
 /** INTEGER columns that hold ids or counts: bigint on read (safeIntegers), number or bigint on write. */
 type Int = ColumnType<bigint, number | bigint, number | bigint>;
@@ -12,6 +12,8 @@ type NullableInt = ColumnType<bigint | null, number | bigint | null, number | bi
 /** INTEGER nanotons. */
 type Nano = ColumnType<bigint, bigint, bigint>;
 type NullableNano = ColumnType<bigint | null, bigint | null, bigint | null>;
+/** An INTEGER PRIMARY KEY that SQLite assigns: optional on insert. (`Generated<Int>` would nest two ColumnTypes, which kysely does not unwrap.) */
+type GeneratedInt = ColumnType<bigint, number | bigint | undefined, number | bigint>;
 /** 0/1 */
 type Bool = ColumnType<bigint, 0 | 1 | bigint, 0 | 1 | bigint>;
 
@@ -57,7 +59,7 @@ export interface BalanceTransactionsTable {
 }
 
 export interface BalanceSnapshotsTable {
-  id: Generated<Int>;
+  id: GeneratedInt;
   taken_at: string;
   balance_nano: Nano;
   topup_address: string;
@@ -101,7 +103,7 @@ export interface ChainCursorsTable {
 }
 
 export interface ReconciliationRunsTable {
-  id: Generated<Int>;
+  id: GeneratedInt;
   started_at: string;
   finished_at: string | null;
   window_from: string;
@@ -147,7 +149,7 @@ export interface RunFindingsTable {
 }
 
 export interface FindingResolutionsTable {
-  id: Generated<Int>;
+  id: GeneratedInt;
   key: string;
   resolved_at: string;
   resolved_by: string;

@@ -1,0 +1,51 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { NewBalanceTransactionRow, NewOrderRow } from "../src/index.js";
+
+export function tempDbPath(): string {
+  return join(mkdtempSync(join(tmpdir(), "omrecon-store-")), "db.sqlite");
+}
+
+export function orderRow(id: number, overrides: Partial<NewOrderRow> = {}): NewOrderRow {
+  return {
+    id,
+    status: "pending_payment",
+    order_type: "stars",
+    stars_amount: 100,
+    premium_months: null,
+    recipient_username: `user${id}`,
+    price_nano: 418_000_000n,
+    payment_method: "ton_memo",
+    payment_currency: "TON",
+    payment_address: "UQBFJTkJ5hZdH7i6rWQTnm43zn6h2dPBV9lFZ2e98WvWABy_",
+    payment_address_raw: "0:45253909e6165d1fb8baad64139e6e37ce7ea1d9d3c157d945676f7df16bd600",
+    payment_memo: `STARS-${id}`,
+    client_reference: null,
+    tx_hash: null,
+    expires_at: new Date(Date.UTC(2026, 3, 16, 12, 15) + id * 60_000).toISOString(),
+    created_at: new Date(Date.UTC(2026, 3, 16, 12, 0) + id * 60_000).toISOString(),
+    updated_at: null,
+    paid_at: null,
+    completed_at: null,
+    extra: "{}",
+    synced_at: "2026-04-17T00:00:00.000Z",
+    ...overrides,
+  };
+}
+
+export function balanceRow(id: number, overrides: Partial<NewBalanceTransactionRow> = {}): NewBalanceTransactionRow {
+  return {
+    id,
+    type: "topup",
+    amount_nano: 1_000_000_000n,
+    balance_after_nano: BigInt(id) * 1_000_000_000n,
+    order_id: null,
+    tx_hash: null,
+    description: null,
+    created_at: new Date(Date.UTC(2026, 3, 16) + id * 60_000).toISOString(),
+    extra: "{}",
+    synced_at: "2026-04-17T00:00:00.000Z",
+    ...overrides,
+  };
+}
