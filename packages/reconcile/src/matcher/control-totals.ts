@@ -1,0 +1,32 @@
+/** The API's `/orders/stats/summary` for the window against the mirror's own count. */
+import { FINDING_SEVERITY, type Finding, findingKey, utcDate } from "@omrecon/core";
+import type { MatchOrder, MatchStats, MatchWindow } from "./types.js";
+
+/** @param orders the mirror's orders of the window */
+export function controlTotals(window: MatchWindow, stats: MatchStats, orders: readonly MatchOrder[]): Finding | null {
+  const local = new Map<string, number>();
+  for (const o of orders) local.set(o.status, (local.get(o.status) ?? 0) + 1);
+  const differences: string[] = [];
+  if (stats.total_orders !== orders.length) {
+    differences.push(`total_orders API ${stats.total_orders} vs mirror ${orders.length}`);
+  }
+  const statuses = [...new Set([...Object.keys(stats.by_status), ...local.keys()])].sort();
+  for (const s of statuses) {
+    const api = stats.by_status[s] ?? 0;
+    const mine = local.get(s) ?? 0;
+    if (api !== mine) differences.push(`${s} API ${api} vs mirror ${mine}`);
+  }
+  if (differences.length === 0) return null;
+  return {
+    key: findingKey.controlTotal(utcDate(window.from), utcDate(window.to)),
+    kind: "control_total_mismatch",
+    severity: FINDING_SEVERITY.control_total_mismatch,
+    order_id: null,
+    payment_memo: null,
+    tx_hash: null,
+    expected_nano: null,
+    received_nano: null,
+    message: `/orders/stats/summary disagrees with the mirror for ${utcDate(window.from)}..${utcDate(window.to)}: ${differences.join("; ")}`,
+    details: { window_from: window.from, window_to: window.to },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Orders paid from the partner balance against the ledger: each needs `order_debit` rows of
+ * exactly its price, and each `order_debit` must name an order paid from balance.
+ */
+import { FINDING_SEVERITY, type Finding, findingKey, formatTon } from "@omrecon/core";
+import type { MatchBalanceTransaction, MatchOrder } from "./types.js";
+
+/** Statuses that mean the service took the money (a `failed` or `refunded` order was debited first). */
+export const DEBITED_STATUSES: ReadonlySet<string> = new Set(["paid", "processing", "completed", "failed", "refunded"]);
+
+export function isBalanceOrder(order: MatchOrder): boolean {
+  return order.payment_method === "balance";
+}
+
+/** @param debits the `order_debit` rows naming this order */
+export function orderDebitMismatch(order: MatchOrder, debits: readonly MatchBalanceTransaction[]): Finding | null {
+  if (!isBalanceOrder(order) || !DEBITED_STATUSES.has(order.status)) return null;
+  let debited = 0n;
+  for (const d of debits) debited -= d.amount_nano;
+  if (debited === order.price_nano) return null;
+  const message =
+    debits.length === 0
+      ? `order ${order.id} is ${order.status} and paid from balance, but no order_debit names it`
+      : `order ${order.id} costs ${formatTon(order.price_nano)} TON but its order_debit rows (${debits.map((d) => d.id).join(", ")}) take ${formatTon(debited)} TON`;
+  return {
+    key: findingKey.order("balance_debit_mismatch", order.id),
+    kind: "balance_debit_mismatch",
+    severity: FINDING_SEVERITY.balance_debit_mismatch,
+    order_id: order.id,
+    payment_memo: order.payment_memo,
+    tx_hash: null,
+    expected_nano: order.price_nano,
+    received_nano: debited,
+    message,
+    details: { balance_tx_ids: debits.map((d) => d.id).join(",") },
+  };
+}
+
+/** A debit that names no order paid from balance: nothing was due, the ledger took `-amount`. */
+export function debitWithoutOrder(row: MatchBalanceTransaction): Finding {
+  const named =
+    row.order_id == null ? "names no order" : `names order ${row.order_id}, which is not an order paid from balance`;
+  return {
+    key: findingKey.debitWithoutOrder(row.id),
+    kind: "balance_debit_mismatch",
+    severity: FINDING_SEVERITY.balance_debit_mismatch,
+    order_id: row.order_id,
+    payment_memo: null,
+    tx_hash: null,
+    expected_nano: 0n,
+    received_nano: -row.amount_nano,
+    message: `order_debit row ${row.id} of ${formatTon(-row.amount_nano)} TON ${named}`,
+    details: { balance_tx_id: row.id },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Which incoming messages are deposits. Per `reconciliation.md` (and TON's payment guide): an
+ * internal message that carried value, in a transaction that neither aborted nor sent anything
+ * back, without the `bounced` flag. Everything else is not money received.
+ */
+import { txHashToHex } from "@omrecon/core";
+import { rawAddress, rawAddressOrNull } from "./address.js";
+import type { MatchTransfer } from "./types.js";
+
+export function isValidTransfer(t: MatchTransfer): boolean {
+  return !t.external && t.value_nano > 0n && !t.bounced && !t.aborted && !t.sent_back;
+}
+
+/**
+ * A `bounced_transfer`: a message with the `bounced` flag, or a value transfer whose transaction
+ * aborted. A plain return (sent back without aborting) is neither a deposit nor a bounce finding.
+ */
+export function isBouncedTransfer(t: MatchTransfer): boolean {
+  if (t.external) return false;
+  return t.bounced || (t.aborted && t.value_nano > 0n);
+}
+
+/** Hex for any 32-byte hash form; a hash that is neither hex nor base64 is kept, lowercased. */
+export function canonicalHash(hash: string): string {
+  try {
+    return txHashToHex(hash);
+  } catch {
+    return hash.trim().toLowerCase();
+  }
+}
+
+export function canonicalHashOrNull(hash: string | null | undefined): string | null {
+  if (hash == null || hash.trim() === "") return null;
+  return canonicalHash(hash);
+}
+
+/** The transfer with its address in raw form and its hash in canonical hex. */
+export function normalizeTransfer(t: MatchTransfer): MatchTransfer {
+  return { ...t, hash: canonicalHash(t.hash), address: rawAddress(t.address), source: rawAddressOrNull(t.source) };
+}
+
+/** Time order on one account: by `lt`, then hash so that the order is total and repeatable. */
+export function byLt(a: MatchTransfer, b: MatchTransfer): number {
+  if (a.lt !== b.lt) return a.lt < b.lt ? -1 : 1;
+  return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
+}
