@@ -1,1 +1,28 @@
-export { createRandom, type Random, type Seed } from "./random.js";
+export * from "./api/index.js";
+export { ChronoList } from "./chrono-list.js";
+export type { SandboxBalanceTx, SandboxBalanceTxType, SandboxOrder, SandboxPartner } from "./model.js";
+export { derivedAddress } from "./partner.js";
+export {
+  DEFAULT_PRICING,
+  isPremiumMonths,
+  PREMIUM_MONTHS,
+  type PremiumMonths,
+  type PricingConfig,
+  pricePremium,
+  priceStars,
+} from "./pricing.js";
+export { checkRecipient, type GiftKind, type RecipientVerdict } from "./recipients.js";
+export { SandboxError, type SandboxErrorCode } from "./sandbox-error.js";
+export {
+  type BalanceTxFilter,
+  type CreatePremiumInput,
+  type CreateStarsInput,
+  type ListResult,
+  type NewBalanceTx,
+  ORDER_TTL_MS,
+  type OrderFilter,
+  type OrderResult,
+  SandboxState,
+  type SandboxStateOptions,
+  type StatsResult,
+} from "./state.js";

@@ -1,0 +1,211 @@
+/**
+ * The partner API simulator on node:http: the 17 endpoints of partner-api.md under /api/v1 over a
+ * SandboxState, with Bearer auth, the spec's envelopes and error codes, and injectable faults.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { badRequest, notFound, SandboxError } from "../sandbox-error.js";
+import type { SandboxState } from "../state.js";
+import { type ApiCounters, Counters } from "./counters.js";
+import { errorBody, PROXY_502_PAGE, successBody } from "./envelope.js";
+import { type Decision, type FaultControl, Faults } from "./faults.js";
+import { compile, match } from "./route.js";
+import { accountRoutes } from "./routes-account.js";
+import { orderRoutes } from "./routes-orders.js";
+
+export const API_PREFIX = "/api/v1";
+const MAX_BODY = 1 << 20;
+const routes = [...orderRoutes, ...accountRoutes].map(compile);
+
+export interface PartnerApiOptions {
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Seeds the random fault rates. Default 1. */
+  faultSeed?: number;
+}
+
+export interface PartnerApi {
+  /** Base URL including `/api/v1`. */
+  url: string;
+  port: number;
+  state: SandboxState;
+  counters: ApiCounters;
+  faults: FaultControl;
+  close(): Promise<void>;
+}
+
+interface Outgoing {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export async function startPartnerApi(state: SandboxState, options: PartnerApiOptions = {}): Promise<PartnerApi> {
+  const counters = new Counters();
+  const faults = new Faults(options.faultSeed ?? 1);
+  const server = createServer((req, res) => {
+    serve(state, counters, faults, req, res).catch(() => req.socket.destroy());
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}${API_PREFIX}`,
+    port,
+    state,
+    counters,
+    faults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(
+  state: SandboxState,
+  counters: Counters,
+  faults: Faults,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const method = req.method ?? "GET";
+  const url = new URL(req.url ?? "/", "http://sandbox");
+  const inside = url.pathname.startsWith(`${API_PREFIX}/`);
+  const subPath = inside ? url.pathname.slice(API_PREFIX.length).replace(/\/+$/, "") : "";
+  const found = inside ? match(routes, method, subPath) : undefined;
+  const routeKey = found?.route.key ?? `${method} (unmatched)`;
+  const idempotencyKey = headerValue(req, "idempotency-key");
+  const decision = faults.decide(routeKey);
+  const record = counters.record({
+    route: routeKey,
+    method,
+    path: url.pathname,
+    idempotencyKey: idempotencyKey ?? null,
+    fault: decision.fault ?? (decision.latencyMs > 0 ? "latency" : null),
+  });
+  const requestId = `req_${record.seq}`;
+  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+  const early = beforeProcessing(decision);
+  if (early) {
+    await drain(req);
+    return send(res, { ...early, headers: { ...early.headers, "X-Request-Id": requestId } });
+  }
+
+  let out: Outgoing;
+  try {
+    const raw = await readBody(req);
+    if (headerValue(req, "authorization") !== `Bearer ${state.partner.apiKey}`) {
+      throw new SandboxError("UNAUTHORIZED", 401, "missing or invalid API key");
+    }
+    if (!found) throw notFound(`no such endpoint: ${method} ${url.pathname}`);
+    const reply = found.route.handle({
+      state,
+      params: found.params,
+      query: url.searchParams,
+      body: method === "POST" ? parseBody(raw) : undefined,
+      idempotencyKey,
+    });
+    if (reply.created) counters.countCreated();
+    out = { status: reply.status, body: successBody(reply.data), headers: reply.headers ?? {} };
+  } catch (error) {
+    const e =
+      error instanceof SandboxError ? error : new SandboxError("INTERNAL_ERROR", 500, "internal error in the sandbox");
+    out = { status: e.status, body: errorBody(e.code, e.message), headers: {} };
+  }
+  out.headers["X-Request-Id"] = requestId;
+  afterProcessing(decision, req, res, out);
+}
+
+/** Faults a proxy or rate limiter serves without the request reaching the service. */
+function beforeProcessing(decision: Decision): Outgoing | null {
+  switch (decision.fault) {
+    case "server_error":
+      return { status: 500, body: errorBody("INTERNAL_ERROR", "internal server error"), headers: {} };
+    case "unavailable":
+      return { status: 503, body: errorBody("SERVICE_UNAVAILABLE", "service unavailable"), headers: {} };
+    case "rate_limit":
+      return {
+        status: 429,
+        body: errorBody("RATE_LIMITED", "too many requests"),
+        headers: { "Retry-After": decision.retryAfter },
+      };
+    case "html":
+      return { status: 502, body: PROXY_502_PAGE, headers: { "Content-Type": "text/html" } };
+    default:
+      return null;
+  }
+}
+
+/** Faults that strike after the service did the work: the answer is lost or damaged on the way back. */
+function afterProcessing(decision: Decision, req: IncomingMessage, res: ServerResponse, out: Outgoing): void {
+  const bytes = Buffer.from(out.body, "utf8");
+  const half = bytes.subarray(0, Math.max(1, bytes.length >> 1));
+  switch (decision.fault) {
+    case "drop":
+      req.socket.destroy();
+      return;
+    case "reset":
+      res.writeHead(out.status, { ...jsonHeaders(out.headers), "Content-Length": String(bytes.length) });
+      res.write(half, () => req.socket.destroy());
+      return;
+    case "truncate":
+      res.writeHead(200, { ...jsonHeaders(out.headers), "Content-Length": String(half.length) });
+      res.end(half);
+      return;
+    default:
+      send(res, out);
+  }
+}
+
+function send(res: ServerResponse, out: Outgoing): void {
+  const bytes = Buffer.from(out.body, "utf8");
+  res.writeHead(out.status, { ...jsonHeaders(out.headers), "Content-Length": String(bytes.length) });
+  res.end(bytes);
+}
+
+function jsonHeaders(headers: Record<string, string>): Record<string, string> {
+  return { "Content-Type": "application/json; charset=utf-8", ...headers };
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw badRequest("request body too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function drain(req: IncomingMessage): Promise<void> {
+  for await (const _ of req) {
+    // discard
+  }
+}
+
+function parseBody(raw: string): object {
+  if (raw.trim() === "") return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw badRequest("request body is not valid JSON");
+  }
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw badRequest("request body must be a JSON object");
+  return body;
+}
