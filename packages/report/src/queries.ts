@@ -1,0 +1,158 @@
+import { type Store, sql } from "@omrecon/store";
+
+/** The newest finished reconciliation run, or undefined when none has finished. */
+export async function latestRunId(store: Store): Promise<bigint | undefined> {
+  const row = await store.db
+    .selectFrom("reconciliation_runs")
+    .select("id")
+    .where("status", "=", "done")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export interface OpenFindingRow {
+  key: string;
+  kind: string;
+  severity: string;
+  order_id: bigint | null;
+  payment_memo: string | null;
+  tx_hash: string | null;
+  expected_nano: bigint | null;
+  received_nano: bigint | null;
+  first_seen_at: string;
+  message: string;
+}
+
+/**
+ * Findings of a run that are still open: not resolved, or resolved at other amounts
+ * (reconciliation.md: a resolved finding comes back only if its amounts change).
+ */
+export async function openFindingsOfRun(store: Store, runId: bigint): Promise<OpenFindingRow[]> {
+  return store.db
+    .selectFrom("run_findings as rf")
+    .innerJoin("findings as f", "f.key", "rf.key")
+    .select([
+      "f.key",
+      "f.kind",
+      "f.severity",
+      "f.order_id",
+      "f.payment_memo",
+      "f.tx_hash",
+      "f.expected_nano",
+      "f.received_nano",
+      "f.first_seen_at",
+      "f.message",
+    ])
+    .where("rf.run_id", "=", runId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("finding_resolutions as r")
+            .select("r.id")
+            .whereRef("r.key", "=", "f.key")
+            .where(sql<boolean>`r.expected_nano IS f.expected_nano AND r.received_nano IS f.received_nano`),
+        ),
+      ),
+    )
+    .orderBy(sql`CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`)
+    .orderBy("f.key")
+    .execute();
+}
+
+/** Orders created in [from, to), oldest first, with what the latest reconciliation concluded. */
+export function streamOrders(store: Store, from: string, to: string) {
+  return store.db
+    .selectFrom("orders as o")
+    .leftJoin("order_matches as m", "m.order_id", "o.id")
+    .select([
+      "o.id",
+      "o.created_at",
+      "o.status",
+      "o.order_type",
+      "o.recipient_username",
+      "o.stars_amount",
+      "o.premium_months",
+      "o.price_nano",
+      "o.payment_method",
+      "o.payment_memo",
+      "o.client_reference",
+      "o.tx_hash",
+      "m.paid_nano",
+      "m.completing_tx_hash",
+      "m.reconciliation",
+    ])
+    .where("o.created_at", ">=", from)
+    .where("o.created_at", "<", to)
+    .orderBy("o.created_at")
+    .orderBy("o.id")
+    .stream(2000);
+}
+
+/** Balance transactions created in [from, to), by id. */
+export function streamBalanceTransactions(store: Store, from: string, to: string) {
+  return store.db
+    .selectFrom("balance_transactions")
+    .select(["id", "created_at", "type", "amount_nano", "balance_after_nano", "order_id", "tx_hash"])
+    .where("created_at", ">=", from)
+    .where("created_at", "<", to)
+    .orderBy("id")
+    .stream(2000);
+}
+
+/** The last balance transaction created before `time` (the predecessor of the window's first row). */
+export async function balanceTransactionBefore(store: Store, time: string) {
+  const first = await store.db
+    .selectFrom("balance_transactions")
+    .select("id")
+    .where("created_at", ">=", time)
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!first) return undefined;
+  return store.db
+    .selectFrom("balance_transactions")
+    .select(["id", "balance_after_nano"])
+    .where("id", "<", first.id)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The partner's top-up address (raw form) from the newest balance snapshot. */
+export async function topupAddressRaw(store: Store): Promise<string | null> {
+  const row = await store.db
+    .selectFrom("balance_snapshots")
+    .select("topup_address_raw")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.topup_address_raw ?? null;
+}
+
+/**
+ * Hashes of valid transfers into the address (reconciliation.md's valid transfer), or null when
+ * the chain has never been read for that address, so nothing can be said. Top-ups are few, so a
+ * set in memory is fine, and no query runs while a stream holds the connection.
+ */
+export async function validTransferHashes(store: Store, addressRaw: string | null): Promise<Set<string> | null> {
+  if (addressRaw === null) return null;
+  const cursor = await store.db
+    .selectFrom("chain_cursors")
+    .select("address")
+    .where("address", "=", addressRaw)
+    .executeTakeFirst();
+  if (!cursor) return null;
+  const rows = await store.db
+    .selectFrom("chain_transfers")
+    .select("hash")
+    .where("address", "=", addressRaw)
+    .where("external", "=", 0n)
+    .where("bounced", "=", 0n)
+    .where("aborted", "=", 0n)
+    .where("sent_back", "=", 0n)
+    .where("value_nano", ">", 0n)
+    .execute();
+  return new Set(rows.map((r) => r.hash));
+}
