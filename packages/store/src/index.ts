@@ -12,6 +12,17 @@ export {
   listBalanceTransactions,
   type NewBalanceTransactionRow,
 } from "./balance-transactions.js";
+export {
+  type FindingRow,
+  getFinding,
+  type RecordedFinding,
+  type ResolutionRow,
+  type ResolveRequest,
+  type ResolveResult,
+  recordRunFindings,
+  resolutionsOf,
+  resolveFinding,
+} from "./findings.js";
 export { acquireLock, type LockRequest, type LockResult, type LockRow, refreshLock, releaseLock } from "./locks.js";
 export { type OpenStoreOptions, openStore, type Store, StoreError } from "./open.js";
 export {
@@ -28,6 +39,19 @@ export {
   type UpsertCounts,
   upsertOrders,
 } from "./orders.js";
+export {
+  failRun,
+  finishRun,
+  getRun,
+  insertRun,
+  latestRun,
+  type NewRun,
+  type OrderMatchRecord,
+  type RunRow,
+  type RunStatus,
+  type RunTotals,
+  saveOrderMatches,
+} from "./runs.js";
 export type * from "./schema.js";
 export { deleteSyncState, getSyncState, setSyncState } from "./sync-state.js";
 export { type StoreDb, writeTransaction } from "./transaction.js";
