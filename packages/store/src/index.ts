@@ -23,7 +23,15 @@ export {
   resolutionsOf,
   resolveFinding,
 } from "./findings.js";
-export { acquireLock, type LockRequest, type LockResult, type LockRow, refreshLock, releaseLock } from "./locks.js";
+export {
+  acquireLock,
+  type LockRequest,
+  type LockResult,
+  type LockRow,
+  refreshLock,
+  releaseLock,
+  takeOverLock,
+} from "./locks.js";
 export { type OpenStoreOptions, openStore, type Store, StoreError } from "./open.js";
 export {
   type CreatedWindow,

@@ -67,3 +67,22 @@ export async function releaseLock(db: StoreDb, request: Pick<LockRequest, "name"
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/**
+ * Takes the lock from `previousOwner` whatever its expiry (compare-and-swap: fails when someone else
+ * got there first). For a holder known to be dead, e.g. a process on this host that no longer exists.
+ */
+export async function takeOverLock(db: StoreDb, request: LockRequest & { previousOwner: string }): Promise<boolean> {
+  const now = request.now ?? new Date();
+  const result = await db
+    .updateTable("locks")
+    .set({
+      owner: request.owner,
+      acquired_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + request.ttlMs).toISOString(),
+    })
+    .where("name", "=", request.name)
+    .where("owner", "=", request.previousOwner)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

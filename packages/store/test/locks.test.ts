@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireLock, openStore, refreshLock, releaseLock, type Store } from "../src/index.js";
+import { acquireLock, openStore, refreshLock, releaseLock, type Store, takeOverLock } from "../src/index.js";
 import { tempDbPath } from "./helpers.js";
 
 describe("locks", () => {
@@ -49,5 +49,13 @@ describe("locks", () => {
   it("keeps locks of different names apart", async () => {
     await acquireLock(a.db, { name: "sync", owner: "A", ttlMs: 60_000, now: t0 });
     expect((await acquireLock(b.db, { name: "reconcile", owner: "B", ttlMs: 60_000, now: t0 })).acquired).toBe(true);
+  });
+
+  it("takes a lock over from a named previous owner only", async () => {
+    await acquireLock(a.db, { name: "sync", owner: "A", ttlMs: 60_000, now: t0 });
+    const request = { name: "sync", owner: "B", ttlMs: 60_000, now: at(1) };
+    expect(await takeOverLock(b.db, { ...request, previousOwner: "C" })).toBe(false);
+    expect(await takeOverLock(b.db, { ...request, previousOwner: "A" })).toBe(true);
+    expect(await refreshLock(a.db, { name: "sync", owner: "A", ttlMs: 60_000, now: at(2) })).toBe(false);
   });
 });
