@@ -1,1 +1,1 @@
-export {};
+export { describeReport, HELP, type Io, reportMain, reportOptions } from "./main.js";

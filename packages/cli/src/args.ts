@@ -25,14 +25,14 @@ export const commonOptions = {
 export function parseCommandLine<const O extends Options>(
   argv: readonly string[],
   options: O,
-  config: { allowPositionals?: boolean; command: string },
+  config: { allowPositionals?: boolean; command?: string } = {},
 ): ParsedCommandLine<O> {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: config.allowPositionals ?? false });
   } catch (error) {
     const message =
       (error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "") ?? "bad arguments";
-    throw new UsageError(`${config.command}: ${message} (see --help)`);
+    throw new UsageError(`${message} (see --help)`);
   }
 }
 

@@ -18,7 +18,7 @@ describe("parseCommandLine", () => {
   it("turns an unknown flag into one line naming it", () => {
     expect(() => parseCommandLine(["--jsn"], commonOptions, { command: "sync" })).toThrow(UsageError);
     expect(() => parseCommandLine(["--jsn"], commonOptions, { command: "sync" })).toThrow(
-      /^sync: Unknown option '--jsn' \(see --help\)$/,
+      /^Unknown option '--jsn' \(see --help\)$/,
     );
     expect(() => parseCommandLine(["--db"], commonOptions, { command: "sync" })).toThrow(/--db/);
   });

@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { ConfigError, commonOptions, loadSettings, parseCommandLine, parseWindow, timeZoneFlag } from "@omrecon/cli";
+import { type ReportResult, writeReports } from "@omrecon/report";
+import { openStore } from "@omrecon/store";
+
+export const HELP = `Usage: pnpm report [--out DIR] [options]
+
+Writes orders.csv, daily_summary.csv, findings.csv and balance_ledger.csv for a window
+from the local database (run \`pnpm sync\` and \`pnpm reconcile\` first).
+
+Options:
+  --out DIR       folder for the files (default ./reports)
+  --from ISO      window start on created_at, inclusive (default: 7 days before --to)
+  --to ISO        window end, exclusive (default: now)
+  --tz ZONE       IANA time zone of the daily summary's days (default UTC)
+  --bom           start each file with a UTF-8 byte-order mark (for Excel)
+  --db PATH       database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --json          print {files:[{file,path,rows}],…} on stdout and nothing else
+  -h, --help      this help
+`;
+
+export const reportOptions = {
+  ...commonOptions,
+  out: { type: "string" },
+  tz: { type: "string" },
+  bom: { type: "boolean" },
+} as const;
+
+export interface Io {
+  env: Record<string, string | undefined>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  now: () => Date;
+}
+
+/** Human lines for a report result. */
+export function describeReport(result: ReportResult): string {
+  const lines = result.files.map((f) => `  ${f.path}  ${f.rows.toLocaleString("en-US")} rows`);
+  return `report ${result.window.from} .. ${result.window.to} (${result.time_zone}):\n${lines.join("\n")}\n`;
+}
+
+/** `pnpm report`: returns the exit status. */
+export async function reportMain(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseCommandLine(argv, reportOptions, { command: "report" });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const settings = loadSettings(io.env, { db: values.db });
+  const window = parseWindow(values, io.now());
+  const timeZone = timeZoneFlag("tz", values.tz, "UTC");
+  if (!existsSync(settings.dbPath)) {
+    throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
+  }
+  const store = await openStore(settings.dbPath);
+  try {
+    const result = await writeReports(
+      { store },
+      { out: values.out ?? "./reports", window, timeZone, bom: values.bom ?? false },
+    );
+    if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    else io.stdout.write(describeReport(result));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
