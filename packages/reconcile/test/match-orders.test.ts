@@ -157,7 +157,12 @@ describe("match: orders paid by memo", () => {
     const r = match(input({ orders: [order(1)], transfers: [third, second, first] }));
     expect(kinds(r)).toEqual([`duplicate_payment:${second.hash}`, `duplicate_payment:${third.hash}`].sort());
     const dup = r.findings.find((f) => f.tx_hash === third.hash)!;
-    expect(dup).toMatchObject({ order_id: 1, payment_memo: "STARS-1", received_nano: ton("0.01") });
+    expect(dup).toMatchObject({
+      order_id: 1,
+      payment_memo: "STARS-1",
+      expected_nano: ton("0.418"),
+      received_nano: ton("0.01"),
+    });
     expect(r.orders[0]?.reconciliation).toBe("duplicate_payment");
     expect(r.orders[0]?.paid_nano).toBe(ton("0.418"));
   });

@@ -108,7 +108,8 @@ export function matchOrder(
       order_id: order.id,
       payment_memo: order.payment_memo,
       tx_hash: t.hash,
-      expected_nano: 0n,
+      // The price the order asked for, against what this extra transfer carried.
+      expected_nano: price,
       received_nano: t.value_nano,
       message: `${label}: transfer of ${formatTon(t.value_nano)} TON at ${formatIsoUtc(t.utime * 1000)} arrived after the price was already covered`,
       ...(dup.normalized ? { details: { memo_normalized: true } } : {}),

@@ -24,7 +24,8 @@ export function topupWithoutCredit(t: MatchTransfer, credited: ReadonlySet<strin
 
 /**
  * @param onChain valid transfers into the top-up address, by hash
- * The ledger's credit is what is claimed (expected); the chain's value is what arrived (received, 0 when nothing did).
+ * What the chain says arrived is what should have been credited (expected, 0 when nothing
+ * arrived); the ledger's credit is what was (received).
  */
 export function creditWithoutTopup(
   row: MatchBalanceTransaction,
@@ -32,9 +33,9 @@ export function creditWithoutTopup(
 ): Finding | null {
   const transfer = row.tx_hash == null ? undefined : onChain.get(row.tx_hash);
   if (transfer && transfer.value_nano === row.amount_nano) return null;
-  const received = transfer?.value_nano ?? 0n;
+  const arrived = transfer?.value_nano ?? 0n;
   const message = transfer
-    ? `topup ledger row ${row.id} credits ${formatTon(row.amount_nano)} TON but its transfer carried ${formatTon(received)} TON`
+    ? `topup ledger row ${row.id} credits ${formatTon(row.amount_nano)} TON but its transfer carried ${formatTon(arrived)} TON`
     : row.tx_hash == null
       ? `topup ledger row ${row.id} credits ${formatTon(row.amount_nano)} TON and names no transaction`
       : `topup ledger row ${row.id} credits ${formatTon(row.amount_nano)} TON but names ${row.tx_hash}, which is not a valid transfer into the top-up address`;
@@ -45,8 +46,8 @@ export function creditWithoutTopup(
     order_id: null,
     payment_memo: null,
     tx_hash: row.tx_hash,
-    expected_nano: row.amount_nano,
-    received_nano: received,
+    expected_nano: arrived,
+    received_nano: row.amount_nano,
     message,
     details: { balance_tx_id: row.id },
   };

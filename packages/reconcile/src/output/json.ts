@@ -1,0 +1,67 @@
+/**
+ * `reconcile --json` exactly as cli.md shows it (amounts as decimal strings of integers), plus
+ * added fields only: `as_of`, `duration_ms`, and per finding `first_seen_run`, `first_seen_at`, `details`.
+ */
+import { formatIsoUtc } from "@omrecon/core";
+import type { ListedFinding, RunOutcome } from "../run/context.js";
+
+export interface FindingJson {
+  key: string;
+  kind: string;
+  severity: string;
+  order_id: number | null;
+  payment_memo: string | null;
+  tx_hash: string | null;
+  expected_nano: string | null;
+  received_nano: string | null;
+  new: boolean;
+  message: string;
+  first_seen_run: number;
+  first_seen_at: string;
+  details: Record<string, string | number | boolean | null>;
+}
+
+export interface RunJson {
+  run_id: number;
+  window: { from: string; to: string };
+  as_of: string;
+  totals: { orders: number; transfers: number; matched: number; findings: number; new_findings: number };
+  findings: FindingJson[];
+  duration_ms: number;
+}
+
+export function findingJson(f: ListedFinding): FindingJson {
+  return {
+    key: f.key,
+    kind: f.kind,
+    severity: f.severity,
+    order_id: f.order_id,
+    payment_memo: f.payment_memo,
+    tx_hash: f.tx_hash,
+    expected_nano: f.expected_nano?.toString() ?? null,
+    received_nano: f.received_nano?.toString() ?? null,
+    new: f.new,
+    message: f.message,
+    first_seen_run: f.first_seen_run,
+    first_seen_at: formatIsoUtc(f.first_seen_at),
+    details: f.details ?? {},
+  };
+}
+
+export function runJson(outcome: RunOutcome): RunJson {
+  const t = outcome.totals;
+  return {
+    run_id: outcome.runId,
+    window: { from: formatIsoUtc(outcome.window.from), to: formatIsoUtc(outcome.window.to) },
+    as_of: formatIsoUtc(outcome.asOf),
+    totals: {
+      orders: t.orders,
+      transfers: t.transfers,
+      matched: t.matched,
+      findings: t.findings,
+      new_findings: t.new_findings,
+    },
+    findings: outcome.findings.map(findingJson),
+    duration_ms: outcome.durationMs,
+  };
+}

@@ -1,0 +1,31 @@
+/** The human summary of a run for stderr: totals, then open findings grouped by severity. */
+import { formatIsoUtc, SEVERITIES } from "@omrecon/core";
+import type { RunOutcome } from "../run/context.js";
+
+export interface SummaryOptions {
+  /** Findings shown per severity before "… and N more" (default 20). */
+  perSeverity?: number;
+}
+
+export function humanSummary(outcome: RunOutcome, options: SummaryOptions = {}): string {
+  const limit = options.perSeverity ?? 20;
+  const t = outcome.totals;
+  const lines = [
+    `reconcile run ${outcome.runId}: window ${formatIsoUtc(outcome.window.from)} .. ${formatIsoUtc(outcome.window.to)}, as of ${formatIsoUtc(outcome.asOf)}`,
+    `  ${t.orders} orders, ${t.transfers} transfers, ${t.matched} matched; ${t.findings} open findings, ${t.new_findings} new` +
+      (outcome.resolved > 0 ? `; ${outcome.resolved} resolved and still seen` : ""),
+  ];
+  for (const severity of SEVERITIES) {
+    const group = outcome.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    const fresh = group.filter((f) => f.new).length;
+    lines.push(`${severity} ${group.length}${fresh > 0 ? ` (${fresh} new)` : ""}`);
+    for (const f of group.slice(0, limit)) lines.push(`  ${f.new ? "new " : "    "}${f.key}  ${f.message}`);
+    if (group.length > limit) lines.push(`  … and ${group.length - limit} more (reconcile --json, or findings.csv)`);
+  }
+  if (outcome.findings.length === 0) lines.push("no open findings");
+  if (outcome.webhook && !outcome.webhook.delivered) {
+    lines.push(`webhook not delivered after ${outcome.webhook.attempts} attempt(s): ${outcome.webhook.error}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

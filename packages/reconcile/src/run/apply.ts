@@ -1,0 +1,74 @@
+/**
+ * Apply a match result: in one write transaction, record the findings' lifecycle, each order's
+ * conclusion and the run's totals. Resolved findings are recorded as seen but not listed.
+ */
+import { SEVERITY_RANK } from "@omrecon/core";
+import {
+  finishRun,
+  type RecordedFinding,
+  type RunTotals,
+  recordRunFindings,
+  type Store,
+  saveOrderMatches,
+  writeTransaction,
+} from "@omrecon/store";
+import type { MatchResult } from "../matcher/types.js";
+import type { ListedFinding } from "./context.js";
+
+export interface AppliedRun {
+  totals: RunTotals;
+  findings: ListedFinding[];
+  resolved: number;
+}
+
+export async function applyRun(
+  store: Store,
+  runId: number,
+  result: MatchResult,
+  timing: { at: string; startedMs: number; nowMs: () => number },
+): Promise<AppliedRun & { durationMs: number }> {
+  return writeTransaction(store.db, async (trx) => {
+    const recorded = await recordRunFindings(trx, runId, timing.at, result.findings);
+    await saveOrderMatches(
+      trx,
+      runId,
+      result.orders.map((o) => ({
+        order_id: o.order_id,
+        paid_nano: o.paid_nano,
+        covering: o.covering,
+        completing_tx_hash: o.completing_tx_hash,
+        memo_normalized: o.memo_normalized,
+        reconciliation: o.reconciliation,
+      })),
+    );
+    const findings = listed(recorded);
+    const totals: RunTotals = {
+      orders: result.totals.orders,
+      transfers: result.totals.transfers,
+      matched: result.totals.matched,
+      findings: findings.length,
+      new_findings: findings.filter((f) => f.new).length,
+    };
+    const durationMs = Math.max(0, Math.round(timing.nowMs() - timing.startedMs));
+    await finishRun(trx, runId, {
+      finished_at: new Date(timing.nowMs()).toISOString(),
+      duration_ms: durationMs,
+      totals,
+    });
+    return { totals, findings, resolved: recorded.length - findings.length, durationMs };
+  });
+}
+
+/** Open findings, newest knowledge first: new, then latest first seen, then most severe, then key. */
+export function listed(recorded: readonly RecordedFinding[]): ListedFinding[] {
+  return recorded
+    .filter((r) => !r.resolved)
+    .map((r) => ({ ...r.finding, new: r.isNew, first_seen_run: r.firstSeenRun, first_seen_at: r.firstSeenAt }))
+    .sort(
+      (a, b) =>
+        Number(b.new) - Number(a.new) ||
+        b.first_seen_run - a.first_seen_run ||
+        SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
+}

@@ -1,0 +1,70 @@
+/** What a reconciliation run needs from outside, and what it returns. */
+import type { FailOn, Finding, Logger } from "@omrecon/core";
+import type { RunTotals, Store } from "@omrecon/store";
+import type { WebhookResult, WebhookTarget } from "../alerts/webhook.js";
+import type { MatchStats, MatchWindow, OrderMatch } from "../matcher/types.js";
+
+/**
+ * Reads what is new on chain for the given watched addresses (raw form) into `chain_transfers`,
+ * incrementally (src/chain/). Returns how many transfers it stored, when it knows.
+ */
+export type ReadChain = (addresses: readonly string[]) => Promise<{ transfers?: number } | undefined>;
+
+/** `/orders/stats/summary` for a window (the control totals). */
+export type FetchStats = (window: MatchWindow) => Promise<MatchStats>;
+
+/** The slice of `@omrecon/cli`'s progress a run reports to. */
+export interface RunProgress {
+  update(label: string, done: number, total?: number, unit?: string): void;
+  clear(): void;
+}
+
+export interface ReconcileContext {
+  store: Store;
+  /** Absent: match what is already stored (tests, offline re-runs). */
+  readChain?: ReadChain;
+  /** Absent: the control-total check is skipped, with a warning. */
+  fetchStats?: FetchStats;
+  /** Absent or without a URL: no alerts. */
+  webhook?: WebhookTarget;
+  logger?: Logger;
+  progress?: RunProgress;
+  now?: () => Date;
+}
+
+export interface ReconcileOptions {
+  /** Inclusive. Default: 7 days before `to`. */
+  from?: Date;
+  /** Exclusive, and the run's as-of time. Default: now. */
+  to?: Date;
+  /** Default 0. */
+  toleranceNano?: bigint;
+  /** Default 30. */
+  graceMinutes?: number;
+  /** Only recorded with the run (the caller decides the exit status); default `warning`. */
+  failOn?: FailOn;
+}
+
+/** A finding as a run lists it: open (not resolved at its current amounts). */
+export interface ListedFinding extends Finding {
+  /** First seen in this run, or re-opened in it. */
+  new: boolean;
+  first_seen_run: number;
+  first_seen_at: string;
+}
+
+export interface RunOutcome {
+  runId: number;
+  window: MatchWindow;
+  asOf: string;
+  totals: RunTotals;
+  /** Open findings, newest knowledge first: new ones, then by first run (latest first), severity, key. */
+  findings: ListedFinding[];
+  /** Findings the run saw that an operator resolved at their current amounts. */
+  resolved: number;
+  /** Per-order facts of the window (the report's `paid_ton` and `reconciliation`). */
+  orders: OrderMatch[];
+  /** Null when no webhook is configured or there was nothing new to send. */
+  webhook: WebhookResult | null;
+  durationMs: number;
+}

@@ -1,0 +1,197 @@
+import { createHmac } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { exitStatusOf, humanSummary, type ReconcileContext, reconcile, resolve, runJson } from "../src/index.js";
+import { at, input, ledger, order, TOPUP, ton, transfer } from "./match-fixtures.js";
+import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
+import { putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
+
+const window = input().window;
+const options = { from: new Date(window.from), to: new Date(window.to) };
+const SECRET = "whsec-test-1234";
+
+describe("reconcile: runs, findings, alerts over a real database", () => {
+  let receiver: Receiver;
+  beforeEach(async () => {
+    receiver = await startReceiver();
+  });
+  afterEach(async () => {
+    await receiver.close();
+  });
+
+  async function world() {
+    const store = await tempStore();
+    await putOrders(store, [order(1), order(2), order(3, { status: "pending_payment" })]);
+    await putTransfers(store, [
+      transfer({ comment: "STARS-1" }),
+      transfer({ comment: "stars-2", value_nano: ton("0.4") }),
+      transfer({ comment: null, address: TOPUP.toRawString(), value_nano: ton(5) }),
+    ]);
+    await putLedger(store, [ledger(1, "adjustment", "10", "10")], ton(10));
+    const ctx: ReconcileContext = {
+      store,
+      fetchStats: async () => ({ total_orders: 3, by_status: { completed: 2, pending_payment: 1 } }),
+      webhook: { url: receiver.url, secret: SECRET, backoffMs: 10 },
+      now: () => new Date(at(200)),
+    };
+    return { store, ctx };
+  }
+
+  it("stores the run, lists new findings, and POSTs them signed with a Slack-compatible text", async () => {
+    const { store, ctx } = await world();
+    const outcome = await reconcile(ctx, options);
+    expect(outcome.findings.map((f) => [f.key, f.new])).toEqual([
+      [expect.stringMatching(/^topup_without_credit:/), true],
+      ["underpaid:2", true],
+    ]);
+    expect(outcome.totals).toEqual({ orders: 3, transfers: 3, matched: 1, findings: 2, new_findings: 2 });
+    expect(exitStatusOf(outcome, "warning")).toBe(1);
+    expect(exitStatusOf(outcome, "never")).toBe(0);
+
+    const run = await store.db.selectFrom("reconciliation_runs").selectAll().executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ status: "done", window_from: window.from, window_to: window.to, findings: 2n });
+    const matches = await store.db.selectFrom("order_matches").selectAll().orderBy("order_id").execute();
+    expect(matches.map((m) => [m.order_id, m.reconciliation, m.paid_nano, m.memo_normalized])).toEqual([
+      [1n, "matched", ton("0.418"), 0n],
+      [2n, "underpaid", ton("0.4"), 1n],
+      [3n, "unpaid", null, 0n],
+    ]);
+
+    expect(receiver.posts).toHaveLength(1);
+    const post = receiver.posts[0]!;
+    const expected = `sha256=${createHmac("sha256", SECRET).update(post.body).digest("hex")}`;
+    expect(post.headers["x-omrecon-signature"]).toBe(expected);
+    expect(post.headers["content-type"]).toBe("application/json");
+    const body = JSON.parse(post.body);
+    expect(body).toMatchObject({ run_id: outcome.runId, totals: { new_findings: 2 } });
+    expect(body.findings.map((f: { key: string }) => f.key)).toEqual(outcome.findings.map((f) => f.key));
+    expect(body.text).toMatch(/^omrecon: 2 new findings \(2 critical\)/);
+    expect(body.text).not.toContain("\n");
+    expect(outcome.webhook).toMatchObject({ delivered: true, attempts: 1 });
+    await store.close();
+  });
+
+  it("gives the same keys on a rerun with no new data, all not new, and sends nothing", async () => {
+    const { store, ctx } = await world();
+    const first = await reconcile(ctx, options);
+    const second = await reconcile(ctx, options);
+    expect(second.runId).toBeGreaterThan(first.runId);
+    expect(second.findings.map((f) => f.key).sort()).toEqual(first.findings.map((f) => f.key).sort());
+    expect(second.findings.every((f) => !f.new)).toBe(true);
+    expect(second.totals.new_findings).toBe(0);
+    expect(second.webhook).toBeNull();
+    expect(receiver.posts).toHaveLength(1);
+    expect(exitStatusOf(second, "critical")).toBe(1);
+    await store.close();
+  });
+
+  it("stops listing a resolved finding until its amounts change, then alerts it again", async () => {
+    const { store, ctx } = await world();
+    await reconcile(ctx, options);
+    const r = await resolve(store, { key: "underpaid:2", note: "customer refunded", by: "ana", now: () => new Date() });
+    expect(r.status).toBe("resolved");
+    const quiet = await reconcile(ctx, options);
+    expect(quiet.findings.map((f) => f.kind)).toEqual(["topup_without_credit"]);
+    expect(quiet.resolved).toBe(1);
+    expect(receiver.posts).toHaveLength(1);
+
+    await putTransfers(store, [transfer({ comment: "STARS-2", value_nano: ton("0.01") })]);
+    const again = await reconcile(ctx, options);
+    expect(again.findings[0]).toMatchObject({ key: "underpaid:2", new: true, received_nano: ton("0.41") });
+    expect(receiver.posts).toHaveLength(2);
+    expect(JSON.parse(receiver.posts[1]!.body).findings.map((f: { key: string }) => f.key)).toEqual(["underpaid:2"]);
+    await store.close();
+  });
+
+  it("retries a webhook that answers 503, then delivers", async () => {
+    const { store, ctx } = await world();
+    receiver.script.push(503, 503);
+    const outcome = await reconcile(ctx, options);
+    expect(outcome.webhook).toMatchObject({ delivered: true, attempts: 3, status: 200 });
+    expect(receiver.posts).toHaveLength(3);
+    expect(new Set(receiver.posts.map((p) => p.body)).size).toBe(1);
+    await store.close();
+  });
+
+  it("keeps the run's result when the webhook is dead or hangs, and says so", async () => {
+    const { store, ctx } = await world();
+    const dead = await reconcile({ ...ctx, webhook: { url: await deadUrl(), attempts: 2, backoffMs: 5 } }, options);
+    expect(dead.webhook).toMatchObject({ delivered: false, attempts: 2 });
+    expect(dead.totals.findings).toBe(2);
+    expect(humanSummary(dead)).toContain("webhook not delivered after 2 attempt(s)");
+
+    await putTransfers(store, [transfer({ comment: null, value_nano: ton(1) })]);
+    receiver.script.push("hang");
+    const hung = await reconcile(
+      { ...ctx, webhook: { url: receiver.url, attempts: 1, timeoutMs: 200, budgetMs: 1_000 } },
+      options,
+    );
+    expect(hung.webhook).toMatchObject({ delivered: false, attempts: 1 });
+    expect(hung.totals.new_findings).toBe(1);
+    const runs = await store.db.selectFrom("reconciliation_runs").select(["status"]).execute();
+    expect(runs.map((r) => r.status)).toEqual(["done", "done"]);
+    await store.close();
+  });
+
+  it("does not retry a webhook that refuses the alert with a 4xx", async () => {
+    const { store, ctx } = await world();
+    receiver.script.push(400);
+    const outcome = await reconcile(ctx, options);
+    expect(outcome.webhook).toMatchObject({ delivered: false, attempts: 1, status: 400 });
+    await store.close();
+  });
+
+  it("records a run that could not finish as failed, with its error, and rethrows", async () => {
+    const { store, ctx } = await world();
+    const failing = {
+      ...ctx,
+      fetchStats: async () => {
+        throw new Error("stats endpoint unreachable");
+      },
+    };
+    await expect(reconcile(failing, options)).rejects.toThrow("stats endpoint unreachable");
+    const run = await store.db.selectFrom("reconciliation_runs").selectAll().executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ status: "failed", error: "stats endpoint unreachable" });
+    expect(receiver.posts).toHaveLength(0);
+    // The lock was released: the next run goes ahead.
+    expect((await reconcile(ctx, options)).totals.findings).toBe(2);
+    await store.close();
+  });
+
+  it("prints the cli.md JSON document: amounts as strings of integers, findings newest knowledge first", async () => {
+    const { store, ctx } = await world();
+    await reconcile(ctx, options);
+    await putTransfers(store, [transfer({ comment: "NOPE" })]);
+    const doc = runJson(await reconcile(ctx, options));
+    expect(Object.keys(doc)).toEqual(["run_id", "window", "as_of", "totals", "findings", "duration_ms"]);
+    expect(doc.window).toEqual({ from: "2026-04-16T00:00:00Z", to: "2026-04-17T00:00:00Z" });
+    expect(Object.keys(doc.totals)).toEqual(["orders", "transfers", "matched", "findings", "new_findings"]);
+    expect(doc.findings.map((f) => [f.kind, f.new])).toEqual([
+      ["orphan_transfer", true],
+      ["topup_without_credit", false],
+      ["underpaid", false],
+    ]);
+    const underpaid = doc.findings[2]!;
+    expect(underpaid).toMatchObject({
+      key: "underpaid:2",
+      severity: "critical",
+      order_id: 2,
+      payment_memo: "STARS-2",
+      expected_nano: "418000000",
+      received_nano: "400000000",
+      new: false,
+      details: { memo_normalized: true },
+    });
+    expect(underpaid.tx_hash).toMatch(/^[0-9a-f]{64}$/);
+    await store.close();
+  });
+
+  it("refuses to run while another reconcile holds the lock", async () => {
+    const { store, ctx } = await world();
+    await store.db
+      .insertInto("locks")
+      .values({ name: "reconcile", owner: "elsewhere", acquired_at: at(199), expires_at: at(230) })
+      .execute();
+    await expect(reconcile(ctx, options)).rejects.toThrow(/another reconcile \(elsewhere/);
+    await store.close();
+  });
+});

@@ -1,0 +1,83 @@
+/** Rows written straight into a real temporary database, as sync and the chain reader would leave them. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appendBalanceTransactions, openStore, type Store, upsertOrders } from "@omrecon/store";
+import { Address } from "@ton/core";
+import type { MatchBalanceTransaction, MatchOrder, MatchTransfer } from "../src/index.js";
+import { TOPUP } from "./match-fixtures.js";
+
+export async function tempStore(): Promise<Store> {
+  return openStore(join(mkdtempSync(join(tmpdir(), "omrecon-reconcile-")), "db.sqlite"));
+}
+
+export async function putOrders(store: Store, orders: readonly MatchOrder[]): Promise<void> {
+  await upsertOrders(
+    store.db,
+    orders.map((o) => ({
+      id: o.id,
+      status: o.status,
+      order_type: "stars",
+      stars_amount: 100,
+      premium_months: null,
+      recipient_username: `user${o.id}`,
+      price_nano: o.price_nano,
+      payment_method: o.payment_method,
+      payment_currency: "TON",
+      payment_address: o.payment_address,
+      payment_address_raw: o.payment_address ? Address.parse(o.payment_address).toRawString() : null,
+      payment_memo: o.payment_memo,
+      client_reference: null,
+      tx_hash: o.tx_hash,
+      expires_at: o.expires_at,
+      created_at: o.created_at,
+      updated_at: null,
+      paid_at: null,
+      completed_at: null,
+      extra: "{}",
+      synced_at: new Date().toISOString(),
+    })),
+  );
+}
+
+export async function putTransfers(store: Store, transfers: readonly MatchTransfer[]): Promise<void> {
+  if (transfers.length === 0) return;
+  await store.db
+    .insertInto("chain_transfers")
+    .values(
+      transfers.map((t) => ({
+        hash: t.hash,
+        lt: t.lt,
+        utime: t.utime,
+        address: t.address,
+        source: t.source,
+        value_nano: t.value_nano,
+        comment: t.comment,
+        body_kind: t.comment === null ? "none" : "text",
+        external: t.external ? 1 : 0,
+        bounced: t.bounced ? 1 : 0,
+        aborted: t.aborted ? 1 : 0,
+        sent_back: t.sent_back ? 1 : 0,
+        read_at: new Date().toISOString(),
+      })),
+    )
+    .execute();
+}
+
+export async function putLedger(store: Store, rows: readonly MatchBalanceTransaction[], balanceNano: bigint) {
+  await appendBalanceTransactions(
+    store.db,
+    rows.map((r) => ({ ...r, description: null, extra: "{}", synced_at: new Date().toISOString() })),
+  );
+  await store.db
+    .insertInto("balance_snapshots")
+    .values({
+      taken_at: new Date().toISOString(),
+      balance_nano: balanceNano,
+      topup_address: TOPUP.toString(),
+      topup_address_raw: TOPUP.toRawString(),
+      currency: "TON",
+      updated_at: null,
+    })
+    .execute();
+}
