@@ -97,9 +97,11 @@ export class SandboxState {
 
   readonly #orders = new ChronoList<SandboxOrder>();
   readonly #balanceTxs = new ChronoList<SandboxBalanceTx>();
-  readonly #byMemo = new Map<string, SandboxOrder>();
-  // One order per reference is the common case; an array only when a reference repeats.
-  readonly #byReference = new Map<string, SandboxOrder | SandboxOrder[]>();
+  // Built on first use, then kept up to date: a world generator loading a million orders should not
+  // pay for lookups nobody may make. One order per reference is the common case; an array only
+  // when a reference repeats.
+  #byMemo: Map<string, SandboxOrder> | null = null;
+  #byReference: Map<string, SandboxOrder | SandboxOrder[]> | null = null;
   readonly #expiry = new ExpiryQueue();
   readonly #idempotency = new IdempotencyStore();
   readonly #random: Random;
@@ -143,13 +145,13 @@ export class SandboxState {
 
   getOrderByMemo(memo: string): SandboxOrder | undefined {
     this.expireDue();
-    return this.#byMemo.get(memo);
+    return this.#memoIndex().get(memo);
   }
 
   /** Ascending id. */
   ordersByReference(reference: string): SandboxOrder[] {
     this.expireDue();
-    const found = this.#byReference.get(reference);
+    const found = this.#referenceIndex().get(reference);
     return found === undefined ? [] : Array.isArray(found) ? found.slice() : [found];
   }
 
@@ -298,13 +300,8 @@ export class SandboxState {
    */
   insertOrder(order: SandboxOrder, options: { expire?: boolean } = {}): void {
     this.#orders.push(order);
-    if (order.payment_memo !== null) this.#byMemo.set(order.payment_memo, order);
-    if (order.client_reference !== null) {
-      const found = this.#byReference.get(order.client_reference);
-      if (found === undefined) this.#byReference.set(order.client_reference, order);
-      else if (Array.isArray(found)) found.push(order);
-      else this.#byReference.set(order.client_reference, [found, order]);
-    }
+    if (this.#byMemo) indexMemo(this.#byMemo, order);
+    if (this.#byReference) indexReference(this.#byReference, order);
     if (order.status === "pending_payment" && options.expire !== false) this.#expiry.add(order);
     if (order.id >= this.#nextOrderId) this.#nextOrderId = order.id + 1;
   }
@@ -328,8 +325,24 @@ export class SandboxState {
     const prefix = kind === "stars" ? "STARS-" : "PREM-";
     for (;;) {
       const memo = prefix + randomHex(this.#random, 6);
-      if (!this.#byMemo.has(memo)) return memo;
+      if (!this.#memoIndex().has(memo)) return memo;
     }
+  }
+
+  #memoIndex(): Map<string, SandboxOrder> {
+    if (!this.#byMemo) {
+      this.#byMemo = new Map();
+      for (const order of this.#orders.rows) indexMemo(this.#byMemo, order);
+    }
+    return this.#byMemo;
+  }
+
+  #referenceIndex(): Map<string, SandboxOrder | SandboxOrder[]> {
+    if (!this.#byReference) {
+      this.#byReference = new Map();
+      for (const order of this.#orders.rows) indexReference(this.#byReference, order);
+    }
+    return this.#byReference;
   }
 
   #create(
@@ -376,6 +389,18 @@ export class SandboxState {
     this.#idempotency.remember(key, print, id);
     return { order, replayed: false };
   }
+}
+
+function indexMemo(index: Map<string, SandboxOrder>, order: SandboxOrder): void {
+  if (order.payment_memo !== null) index.set(order.payment_memo, order);
+}
+
+function indexReference(index: Map<string, SandboxOrder | SandboxOrder[]>, order: SandboxOrder): void {
+  if (order.client_reference === null) return;
+  const found = index.get(order.client_reference);
+  if (found === undefined) index.set(order.client_reference, order);
+  else if (Array.isArray(found)) found.push(order);
+  else index.set(order.client_reference, [found, order]);
 }
 
 function newestFirst<T>(

@@ -153,3 +153,38 @@ describe("partner API faults: random rates", () => {
     expect((await http.get("/balance")).status).toBe(503);
   });
 });
+
+describe("partner API faults: error envelopes and the request log", () => {
+  it("serves a scripted error envelope of any status and code", async () => {
+    api.faults.next("GET /balance", { kind: "error", status: 403, code: "FORBIDDEN", message: "partner suspended" });
+    const r = await attempt("GET", "/balance");
+    expect([r.status, JSON.parse(r.text)]).toEqual([
+      403,
+      { ok: false, error_code: "FORBIDDEN", error_message: "partner suspended", data: null },
+    ]);
+  });
+
+  it("records each request's route, path, key, user agent and fault in arrival order", async () => {
+    api.faults.next("GET /orders/{id}", "server_error");
+    await attempt("GET", "/orders/7");
+    await http.post("/orders/stars", stars, "k-9");
+    expect(api.counters.log().map(({ seq, at, ...rest }) => rest)).toEqual([
+      {
+        route: "GET /orders/{id}",
+        method: "GET",
+        path: "/api/v1/orders/7",
+        idempotencyKey: null,
+        userAgent: null,
+        fault: "server_error",
+      },
+      {
+        route: "POST /orders/stars",
+        method: "POST",
+        path: "/api/v1/orders/stars",
+        idempotencyKey: "k-9",
+        userAgent: expect.any(String),
+        fault: null,
+      },
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ export interface RequestRecord {
   method: string;
   path: string;
   idempotencyKey: string | null;
+  userAgent: string | null;
   /** The injected fault, if any. */
   fault: string | null;
 }

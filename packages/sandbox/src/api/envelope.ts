@@ -6,7 +6,8 @@ export function successBody(data: unknown): string {
   return writeJson({ ok: true, data });
 }
 
-export function errorBody(code: SandboxErrorCode, message: string): string {
+/** `code` is any string: faults may serve codes the sandbox itself never uses. */
+export function errorBody(code: SandboxErrorCode | (string & {}), message: string): string {
   return JSON.stringify({ ok: false, error_code: code, error_message: message, data: null });
 }
 

@@ -5,14 +5,19 @@
  */
 import { type Random, seededRandom } from "../prng.js";
 
-/** What a fault does. Before processing: server_error, unavailable, rate_limit, html. After: reset, truncate, drop. */
+/**
+ * What a fault does. Before processing: server_error, unavailable, rate_limit, html, error (any
+ * envelope, scripted only). After processing: reset, truncate, drop.
+ */
 export type FaultKind = "server_error" | "unavailable" | "rate_limit" | "html" | "reset" | "truncate" | "drop";
 
 export type ScriptedFault =
   | FaultKind
   | { kind: Exclude<FaultKind, "rate_limit"> }
   | { kind: "rate_limit" /** Seconds or an HTTP date. Default 1. */; retryAfter?: string | number }
-  | { kind: "latency"; ms: number };
+  | { kind: "latency"; ms: number }
+  /** An error envelope of your choice, e.g. 403 FORBIDDEN, which the sandbox has no other reason to serve. */
+  | { kind: "error"; status: number; code: string; message?: string };
 
 export interface FaultRates {
   /** Probability per request of each fault, 0..1; at most one fault per request. */
@@ -43,9 +48,11 @@ export interface FaultControl {
 }
 
 export interface Decision {
-  fault: Exclude<FaultKind, never> | null;
+  fault: FaultKind | "error" | null;
   retryAfter: string;
   latencyMs: number;
+  /** For `error`. */
+  envelope?: { status: number; code: string; message: string };
 }
 
 const KINDS: readonly FaultKind[] = ["server_error", "unavailable", "rate_limit", "html", "reset", "truncate", "drop"];
@@ -100,6 +107,7 @@ export class Faults implements FaultControl {
       if (f.kind === "latency") decision.latencyMs += f.ms;
       else decision.fault = f.kind;
       if (f.kind === "rate_limit") decision.retryAfter = String(f.retryAfter ?? 1);
+      if (f.kind === "error") decision.envelope = { status: f.status, code: f.code, message: f.message ?? f.code };
       return decision;
     }
     if (!rates) return decision;

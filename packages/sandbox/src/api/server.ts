@@ -89,6 +89,7 @@ async function serve(
     method,
     path: url.pathname,
     idempotencyKey: idempotencyKey ?? null,
+    userAgent: headerValue(req, "user-agent") ?? null,
     fault: decision.fault ?? (decision.latencyMs > 0 ? "latency" : null),
   });
   const requestId = `req_${record.seq}`;
@@ -139,6 +140,10 @@ function beforeProcessing(decision: Decision): Outgoing | null {
       };
     case "html":
       return { status: 502, body: PROXY_502_PAGE, headers: { "Content-Type": "text/html" } };
+    case "error": {
+      const e = decision.envelope!;
+      return { status: e.status, body: errorBody(e.code, e.message), headers: {} };
+    }
     default:
       return null;
   }
