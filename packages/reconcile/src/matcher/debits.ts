@@ -44,12 +44,13 @@ export function debitWithoutOrder(row: MatchBalanceTransaction): Finding {
     key: findingKey.debitWithoutOrder(row.id),
     kind: "balance_debit_mismatch",
     severity: FINDING_SEVERITY.balance_debit_mismatch,
-    order_id: row.order_id,
+    // No order paid from balance stands behind it; the id it names is kept in the details.
+    order_id: null,
     payment_memo: null,
     tx_hash: null,
     expected_nano: 0n,
     received_nano: -row.amount_nano,
     message: `order_debit row ${row.id} of ${formatTon(-row.amount_nano)} TON ${named}`,
-    details: { balance_tx_id: row.id },
+    details: { balance_tx_id: row.id, named_order_id: row.order_id },
   };
 }
