@@ -26,3 +26,13 @@ export {
   type SandboxStateOptions,
   type StatsResult,
 } from "./state.js";
+export { buildBodyCell, ENCRYPTED_COMMENT_OP } from "./ton/body-cell.js";
+export { createTonChain, type SimulatedTonChain } from "./ton/chain.js";
+export { buildTransactionCell } from "./ton/transaction-cell.js";
+export type {
+  ChainTransaction,
+  HistoryOptions,
+  TonChain,
+  TransferBody,
+  TransferSpec,
+} from "./ton/types.js";

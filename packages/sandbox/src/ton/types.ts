@@ -4,7 +4,10 @@
  */
 import type { Address } from "@ton/core";
 
-/** The body of the incoming message. */
+/**
+ * The body of the incoming message. `binary` and `encrypted` carry only the payload: the chain adds
+ * the `0xff` prefix byte or the `0x2167da4b` op itself; long payloads continue in referenced cells.
+ */
 export type TransferBody =
   | { kind: "text"; text: string } // op 0 + UTF-8, snake cells when long
   | { kind: "binary"; bytes: Uint8Array } // text-comment-like but first byte 0xff
@@ -53,4 +56,18 @@ export interface TonChain {
   accounts(): Address[];
   /** Total number of transactions. */
   readonly size: number;
+  /** Number of transactions of one account (0 for an account the chain has never seen). */
+  countOf(address: Address): number;
+  /**
+   * One page of an account's history, newest first, without materializing the rest: starts at the
+   * transaction with logical time `fromLt` (inclusive; the newest when absent), stops before any
+   * transaction with lt <= `toLt`, returns at most `limit` transactions.
+   */
+  history(address: Address, options: HistoryOptions): ChainTransaction[];
+}
+
+export interface HistoryOptions {
+  fromLt?: bigint;
+  toLt?: bigint;
+  limit: number;
 }

@@ -1,0 +1,192 @@
+import { Address, type Cell, loadTransaction, type Slice } from "@ton/core";
+import { describe, expect, it } from "vitest";
+import {
+  buildTransactionCell,
+  type ChainTransaction,
+  createTonChain,
+  type TransferBody,
+  type TransferSpec,
+} from "../src/index.js";
+import { transactionHash } from "../src/ton/transaction-hash.js";
+
+const payment = new Address(0, Buffer.alloc(32, 0x11));
+const topup = new Address(0, Buffer.alloc(32, 0x22));
+const payer = new Address(0, Buffer.alloc(32, 0x33));
+const masterPayer = new Address(-1, Buffer.alloc(32, 0x44));
+const T0 = 1_760_000_000;
+
+function spec(overrides: Partial<TransferSpec> = {}): TransferSpec {
+  return {
+    to: payment,
+    from: payer,
+    value: 418_000_000n,
+    body: { kind: "text", text: "STARS-a1b2c3" },
+    utime: T0,
+    ...overrides,
+  };
+}
+
+function snakeBytes(slice: Slice): Buffer {
+  const parts: Buffer[] = [];
+  let s: Slice | null = slice;
+  while (s) {
+    parts.push(s.loadBuffer(s.remainingBits / 8));
+    s = s.remainingRefs > 0 ? s.loadRef().beginParse() : null;
+  }
+  return Buffer.concat(parts);
+}
+
+const bodies: TransferBody[] = [
+  { kind: "text", text: "STARS-a1b2c3" },
+  { kind: "text", text: "" },
+  { kind: "text", text: "ü€𝄞 ".repeat(120) },
+  { kind: "binary", bytes: new Uint8Array(300).map((_, i) => i % 256) },
+  { kind: "encrypted", bytes: new Uint8Array(64).fill(7) },
+  { kind: "op", op: 0x0f8a7ea5, bytes: new Uint8Array([1, 2, 3]) },
+  { kind: "op", op: 0xffffffff },
+  { kind: "none" },
+];
+
+describe("createTonChain", () => {
+  it("records real transaction cells whose hash is the transaction's hash", () => {
+    const chain = createTonChain();
+    let utime = T0;
+    const added: ChainTransaction[] = [];
+    for (const body of bodies) {
+      for (const flags of [
+        {},
+        { bounced: true },
+        { aborted: true },
+        { sendBack: true },
+        { aborted: true, sendBack: true },
+      ]) {
+        added.push(chain.add(spec({ body, utime: utime++, from: masterPayer, ...flags })));
+      }
+      added.push(chain.add(spec({ body, utime: utime++, from: null, value: 0n })));
+    }
+    for (const tx of chain.transactionsOf(payment)) {
+      const cell = buildTransactionCell(tx);
+      expect(cell.hash().toString("hex")).toBe(tx.hashHex);
+      expect(transactionHash(tx).toString("hex")).toBe(tx.hashHex);
+    }
+    expect(chain.transactionsOf(payment).map((t) => t.hashHex)).toEqual(added.map((t) => t.hashHex));
+  });
+
+  it("puts sender, value, flags and body into the cell as @ton/core reads them back", () => {
+    const chain = createTonChain();
+    const text = "long comment ".repeat(40);
+    chain.add(spec({ body: { kind: "text", text }, bounced: true }));
+    chain.add(spec({ utime: T0 + 1, aborted: true, sendBack: true, value: 5n }));
+    chain.add(spec({ utime: T0 + 2, from: null, value: 0n, body: { kind: "none" } }));
+    const [first, second, third] = chain.transactionsOf(payment).map((tx) => {
+      const parsed = loadTransaction(buildTransactionCell(tx).beginParse());
+      expect(parsed.hash().toString("hex")).toBe(tx.hashHex);
+      return parsed;
+    });
+
+    const info = first!.inMessage!.info;
+    expect(info.type).toBe("internal");
+    if (info.type !== "internal") throw new Error("unreachable");
+    expect(info.src.equals(payer)).toBe(true);
+    expect(info.dest.equals(payment)).toBe(true);
+    expect(info.value.coins).toBe(418_000_000n);
+    expect(info.bounced).toBe(true);
+    const body = first!.inMessage!.body.beginParse();
+    expect(body.loadUint(32)).toBe(0);
+    expect(body.loadStringTail()).toBe(text);
+    expect(first!.outMessagesCount).toBe(0);
+
+    expect(second!.description.type === "generic" && second!.description.aborted).toBe(true);
+    expect(second!.outMessagesCount).toBe(1);
+    const back = second!.outMessages.get(0)!.info;
+    expect(back.type === "internal" && back.dest.equals(payer) && back.value.coins === 5n).toBe(true);
+
+    expect(third!.inMessage!.info.type).toBe("external-in");
+  });
+
+  it("stores binary and encrypted payloads after their prefix, continued in references", () => {
+    const chain = createTonChain();
+    const payload = new Uint8Array(400).map((_, i) => (i * 7) % 256);
+    chain.add(spec({ body: { kind: "binary", bytes: payload } }));
+    chain.add(spec({ body: { kind: "encrypted", bytes: payload }, utime: T0 + 1 }));
+    const [binary, encrypted] = chain.transactionsOf(payment).map((tx) => {
+      const cell: Cell = loadTransaction(buildTransactionCell(tx).beginParse()).inMessage!.body;
+      return cell.beginParse();
+    });
+    expect(binary!.loadUint(8)).toBe(0xff);
+    expect(new Uint8Array(snakeBytes(binary!))).toEqual(payload);
+    expect(encrypted!.loadUint(32)).toBe(0x2167da4b);
+    expect(new Uint8Array(snakeBytes(encrypted!))).toEqual(payload);
+  });
+
+  it("gives each account increasing logical times linked to its previous transaction", () => {
+    const chain = createTonChain();
+    for (let i = 0; i < 200; i++) {
+      chain.add(spec({ to: i % 3 === 0 ? topup : payment, utime: T0 + Math.floor(i / 10) }));
+    }
+    for (const account of [payment, topup]) {
+      const txs = chain.transactionsOf(account);
+      expect(txs[0]!.prevLt).toBe(0n);
+      expect(txs[0]!.prevHashHex).toBe("0".repeat(64));
+      for (let i = 1; i < txs.length; i++) {
+        expect(txs[i]!.lt).toBeGreaterThan(txs[i - 1]!.lt);
+        expect(txs[i]!.prevLt).toBe(txs[i - 1]!.lt);
+        expect(txs[i]!.prevHashHex).toBe(txs[i - 1]!.hashHex);
+        const parsed = loadTransaction(buildTransactionCell(txs[i]!).beginParse());
+        expect(parsed.prevTransactionLt).toBe(txs[i - 1]!.lt);
+        expect(parsed.now).toBe(txs[i]!.spec.utime);
+      }
+    }
+    expect(chain.size).toBe(200);
+    expect(chain.countOf(topup)).toBe(67);
+    expect(
+      chain
+        .accounts()
+        .map((a) => a.toRawString())
+        .sort(),
+    ).toEqual([payment, topup].map((a) => a.toRawString()).sort());
+  });
+
+  it("finds an account by any address form", () => {
+    const chain = createTonChain();
+    chain.add(spec());
+    const forms = [
+      payment.toString({ bounceable: true }),
+      payment.toString({ bounceable: false }),
+      payment.toRawString(),
+      payment.toString({ urlSafe: false }),
+    ];
+    for (const form of forms) expect(chain.countOf(Address.parse(form))).toBe(1);
+  });
+
+  it.each([10, 300])("serves an account of %i transactions page by page, newest first", (n) => {
+    const chain = createTonChain();
+    for (let i = 0; i < n; i++) chain.add(spec({ utime: T0 + i, value: BigInt(i + 1) }));
+    const all = chain.transactionsOf(payment);
+    const seen: ChainTransaction[] = [];
+    let fromLt: bigint | undefined;
+    for (;;) {
+      const page = chain.history(payment, { fromLt, limit: 7 });
+      const fresh = fromLt === undefined ? page : page.slice(1);
+      seen.push(...fresh);
+      if (page.length < 7) break;
+      fromLt = page[page.length - 1]!.lt;
+    }
+    expect(seen.map((t) => t.hashHex)).toEqual([...all].reverse().map((t) => t.hashHex));
+
+    const middle = all[Math.floor(n / 2)]!;
+    const bounded = chain.history(payment, { toLt: middle.lt, limit: 1000 });
+    expect(bounded.length).toBe(n - Math.floor(n / 2) - 1);
+    expect(bounded.every((t) => t.lt > middle.lt)).toBe(true);
+    expect(chain.history(payment, { fromLt: middle.lt + 1n, limit: 5 })).toEqual([]);
+    expect(chain.history(topup, { limit: 5 })).toEqual([]);
+  });
+
+  it("refuses a transaction that goes back in time for its account, or an external message with value", () => {
+    const chain = createTonChain();
+    chain.add(spec({ utime: T0 + 10 }));
+    expect(() => chain.add(spec({ utime: T0 + 9 }))).toThrow(/goes back in time/);
+    expect(() => chain.add(spec({ to: topup, utime: T0 }))).not.toThrow();
+    expect(() => chain.add(spec({ from: null, utime: T0 + 11 }))).toThrow(/external-in/);
+  });
+});
