@@ -1,0 +1,73 @@
+import {
+  appendBalanceTransactions,
+  deleteSyncState,
+  getSyncState,
+  insertBalanceSnapshot,
+  lastBalanceTransaction,
+  setSyncState,
+} from "@omrecon/store";
+import type { Pass } from "./pass.js";
+import { balanceToSnapshot, balanceTransactionToRow } from "./rows.js";
+
+/** An unfinished walk of the ledger, saved with each page. */
+interface LedgerWalk {
+  offset: number;
+  /** The highest id mirrored when the walk began (decimal string), or null to read everything. */
+  stopAtId: string | null;
+}
+
+export const LEDGER_WALK_KEY = "balance_transactions.walk";
+
+/**
+ * Records a balance snapshot, then appends the ledger rows that are new: newest first until an id
+ * the mirror already had when the walk began (everything with `full`). The snapshot comes first so
+ * that the mirror holds every transaction the snapshot's balance includes. New rows arriving at the
+ * head during a walk shift offsets down, which only re-reads rows (ignored), never skips one.
+ */
+export async function syncBalance(pass: Pass, options: { full: boolean }): Promise<"done" | "stopped"> {
+  if (pass.stopRequested()) return "stopped";
+  const balance = await pass.source.balance.get(pass.requestOptions);
+  const snapshot = balanceToSnapshot(balance, new Date().toISOString());
+  await pass.commit((trx) => insertBalanceSnapshot(trx, snapshot));
+
+  const saved = await getSyncState<LedgerWalk>(pass.db, LEDGER_WALK_KEY);
+  // An unfinished walk is finished first; under --full only an unfinished full one is worth finishing.
+  let fullDone = false;
+  if (saved && (saved.stopAtId === null || !options.full)) {
+    if ((await walkLedger(pass, saved)) === "stopped") return "stopped";
+    fullDone = saved.stopAtId === null;
+  }
+  // Then what arrived since: down to the newest id mirrored (or everything, for --full).
+  const last = options.full && !fullDone ? undefined : await lastBalanceTransaction(pass.db);
+  return walkLedger(pass, { offset: 0, stopAtId: last ? last.id.toString() : null });
+}
+
+async function walkLedger(pass: Pass, walk: LedgerWalk): Promise<"done" | "stopped"> {
+  const stopAt = walk.stopAtId === null ? null : BigInt(walk.stopAtId);
+  const syncedAt = pass.startedAt.toISOString();
+  let offset = walk.offset;
+  for (;;) {
+    if (pass.stopRequested()) return "stopped";
+    const page = await pass.source.balance.transactionsPage({ limit: pass.pageSize, offset }, pass.requestOptions);
+    const { items } = page;
+    const next = offset + items.length;
+    const fresh = stopAt === null ? items : items.filter((t) => BigInt(t.id) > stopAt);
+    const done =
+      items.length === 0 ||
+      fresh.length < items.length ||
+      next >= page.total ||
+      items.length < Math.min(pass.pageSize, page.limit || pass.pageSize);
+    const rows = fresh.map((t) => balanceTransactionToRow(t, syncedAt));
+    const inserted = await pass.commit(async (trx) => {
+      const n = await appendBalanceTransactions(trx, rows);
+      if (done) await deleteSyncState(trx, LEDGER_WALK_KEY);
+      else await setSyncState(trx, LEDGER_WALK_KEY, { offset: next, stopAtId: walk.stopAtId } satisfies LedgerWalk);
+      return n;
+    });
+    pass.tally.balanceFetched += items.length;
+    pass.tally.balanceInserted += inserted;
+    pass.progress.update("balance transactions", next - walk.offset, Math.max(0, page.total - walk.offset));
+    if (done) return "done";
+    offset = next;
+  }
+}

@@ -1,0 +1,80 @@
+import { toStoredTime } from "@omrecon/core";
+import { deleteSyncState, getSyncState, type StoreDb, setSyncState, upsertOrders } from "@omrecon/store";
+import type { Pass } from "./pass.js";
+import { orderToRow } from "./rows.js";
+
+/**
+ * A newest-first walk of GET /orders over `[from, to)` by offset. `to` is fixed when the walk
+ * starts, so orders created meanwhile (they land at the head, above `to`) cannot shift the offsets;
+ * they are the next pass's business. Saved after every page, in the page's transaction.
+ */
+export interface OrdersWalk {
+  kind: "full" | "incremental";
+  /** Inclusive lower bound (stored ISO), or null for the whole history. */
+  from: string | null;
+  /** Exclusive upper bound (stored ISO). */
+  to: string;
+  /** Rows of the walk already committed. */
+  offset: number;
+}
+
+/** The walk in progress, if a pass was interrupted. */
+export const ORDERS_WALK_KEY = "orders.walk";
+/** Every order created before this instant is mirrored (the `to` of the last finished walk). */
+export const ORDERS_COMPLETE_TO_KEY = "orders.complete_to";
+
+export async function pendingOrdersWalk(db: StoreDb): Promise<OrdersWalk | undefined> {
+  return getSyncState<OrdersWalk>(db, ORDERS_WALK_KEY);
+}
+
+export async function ordersCompleteTo(db: StoreDb): Promise<string | undefined> {
+  return getSyncState<string>(db, ORDERS_COMPLETE_TO_KEY);
+}
+
+/** Walks until the end of the window; "stopped" when a stop was asked for between pages. */
+export async function walkOrders(pass: Pass, walk: OrdersWalk): Promise<"done" | "stopped"> {
+  const label = walk.kind === "full" ? "orders (full)" : "orders";
+  const startOffset = walk.offset;
+  let offset = walk.offset;
+  let pages = 0;
+  for (;;) {
+    if (pass.stopRequested()) return "stopped";
+    const page = await pass.source.orders.listPage(
+      { ...(walk.from !== null && { from: walk.from }), to: walk.to, limit: pass.pageSize, offset },
+      pass.requestOptions,
+    );
+    const { items } = page;
+    const next = offset + items.length;
+    const oldest = items.at(-1);
+    const done =
+      items.length === 0 ||
+      next >= page.total ||
+      items.length < Math.min(pass.pageSize, page.limit || pass.pageSize) ||
+      // An API that ignored `from` keeps going: stop once the page reaches below it.
+      (walk.from !== null && oldest !== undefined && toStoredTime(oldest.created_at) < walk.from);
+    const syncedAt = pass.startedAt.toISOString();
+    const rows = items.map((o) => orderToRow(o, syncedAt));
+    const counts = await pass.commit(async (trx) => {
+      const c = await upsertOrders(trx, rows);
+      if (done) {
+        await deleteSyncState(trx, ORDERS_WALK_KEY);
+        await advanceCompleteTo(trx, walk.to);
+      } else {
+        await setSyncState(trx, ORDERS_WALK_KEY, { ...walk, offset: next } satisfies OrdersWalk);
+      }
+      return c;
+    });
+    pages++;
+    pass.tally.ordersFetched += items.length;
+    pass.tally.ordersInserted += counts.inserted;
+    pass.tally.ordersUpdated += counts.updated;
+    pass.progress.update(label, next - startOffset, Math.max(0, page.total - startOffset), `rows, ${pages} pages`);
+    if (done) return "done";
+    offset = next;
+  }
+}
+
+async function advanceCompleteTo(trx: StoreDb, to: string): Promise<void> {
+  const current = await getSyncState<string>(trx, ORDERS_COMPLETE_TO_KEY);
+  if (current === undefined || current < to) await setSyncState(trx, ORDERS_COMPLETE_TO_KEY, to);
+}

@@ -1,0 +1,62 @@
+import type { RequestOptions } from "@omrecon/client";
+import { type Logger, silentLogger } from "@omrecon/core";
+import { type StoreDb, writeTransaction } from "@omrecon/store";
+import type { ProgressSink, SyncContext } from "./context.js";
+import type { SyncSource } from "./source.js";
+import type { SyncLock } from "./sync-lock.js";
+import type { SyncTally } from "./tally.js";
+
+/** Everything the steps of one pass share. */
+export interface Pass {
+  source: SyncSource;
+  db: StoreDb;
+  logger: Logger;
+  progress: ProgressSink;
+  /** The pass's start: upper bound of its walks, and `synced_at` of what it writes. */
+  startedAt: Date;
+  pageSize: number;
+  tally: SyncTally;
+  requestOptions: RequestOptions;
+  /** True once a stop was asked for: finish the page in hand, then return. */
+  stopRequested(): boolean;
+  /** Writes one page: one IMMEDIATE transaction that first re-checks the sync lock. */
+  commit<T>(write: (trx: StoreDb) => Promise<T>): Promise<T>;
+}
+
+export function createPass(
+  ctx: SyncContext,
+  init: {
+    source: SyncSource;
+    lock: SyncLock;
+    tally: SyncTally;
+    pageSize: number;
+  },
+): Pass {
+  const { lock } = init;
+  const db = ctx.store.db;
+  return {
+    source: init.source,
+    db,
+    logger: ctx.logger ?? silentLogger,
+    progress: ctx.progress ?? { update() {}, clear() {} },
+    startedAt: (ctx.now ?? (() => new Date()))(),
+    pageSize: init.pageSize,
+    tally: init.tally,
+    requestOptions: ctx.abortSignal ? { signal: ctx.abortSignal } : {},
+    stopRequested: () => ctx.stopSignal?.aborted ?? false,
+    commit: (write) =>
+      writeTransaction(db, async (trx) => {
+        await lock.assertHeld(trx);
+        return write(trx);
+      }),
+  };
+}
+
+/** `NotFoundError` of the client (by name, so a thrower and a null-returner both work). */
+export function isNotFound(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === "NotFoundError";
+}
+
+export function isValidationError(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === "ValidationError";
+}

@@ -1,0 +1,63 @@
+import { countOrdersByStatus, getSyncState, setSyncState } from "@omrecon/store";
+import { isNotFound, isValidationError, type Pass } from "./pass.js";
+
+/**
+ * Server count minus mirror count per status (and `total`) over orders created before a bound,
+ * zeros left out. Recorded right after a refresh: a later pass seeing the same difference knows
+ * no old order changed status since, because every status change moves some count (order statuses
+ * only move forward), while a stats endpoint that disagrees with its own lists by a constant (a
+ * planted control-total mismatch) is absorbed by the recorded difference.
+ */
+export type CountDifference = Record<string, number>;
+
+export const STATS_DIFFERENCE_KEY = "orders.stats_difference";
+const TOTAL = "*total";
+
+export interface StatsProbe {
+  /** The stats answer, held so the difference can be recorded after a refresh. */
+  server: { total: number; byStatus: Record<string, number> };
+  /** True when the difference equals the one recorded after the last refresh. */
+  unchanged: boolean;
+}
+
+/** One stats request; null when the API has no usable stats (then everything is re-read). */
+export async function probeOldOrders(pass: Pass, before: string): Promise<StatsProbe | null> {
+  let stats: Awaited<ReturnType<Pass["source"]["orders"]["stats"]>>;
+  try {
+    stats = await pass.source.orders.stats({ to: before }, pass.requestOptions);
+  } catch (error) {
+    if (!isNotFound(error) && !isValidationError(error)) throw error;
+    pass.logger.debug("no usable order stats; re-reading every old open order", { error: (error as Error).message });
+    return null;
+  }
+  const server = { total: stats.total_orders, byStatus: stats.by_status ?? {} };
+  const difference = await differenceNow(pass, before, server);
+  const recorded = (await getSyncState<CountDifference>(pass.db, STATS_DIFFERENCE_KEY)) ?? {};
+  return { server, unchanged: sameCounts(difference, recorded) };
+}
+
+/** After a refresh: remember how the stats differ from the (now current) mirror. */
+export async function recordDifference(pass: Pass, before: string, probe: StatsProbe): Promise<void> {
+  const difference = await differenceNow(pass, before, probe.server);
+  await pass.commit((trx) => setSyncState(trx, STATS_DIFFERENCE_KEY, difference));
+}
+
+async function differenceNow(pass: Pass, before: string, server: StatsProbe["server"]): Promise<CountDifference> {
+  const mirror = await countOrdersByStatus(pass.db, { to: before });
+  const out: CountDifference = {};
+  const statuses = new Set([...Object.keys(mirror), ...Object.keys(server.byStatus)]);
+  let mirrorTotal = 0;
+  for (const status of statuses) {
+    const d = (server.byStatus[status] ?? 0) - (mirror[status] ?? 0);
+    if (d !== 0) out[status] = d;
+    mirrorTotal += mirror[status] ?? 0;
+  }
+  if (server.total !== mirrorTotal) out[TOTAL] = server.total - mirrorTotal;
+  return out;
+}
+
+function sameCounts(a: CountDifference, b: CountDifference): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a[k] ?? 0) !== (b[k] ?? 0)) return false;
+  return true;
+}
