@@ -1,1 +1,10 @@
-export {};
+export {
+  describeHuman,
+  describeJson,
+  HELP,
+  type Io,
+  optionsFrom,
+  parsePlant,
+  sandboxFlags,
+  sandboxMain,
+} from "./main.js";

@@ -11,7 +11,9 @@ export {
   pricePremium,
   priceStars,
 } from "./pricing.js";
+export { createRandom, type Random, type Seed } from "./random.js";
 export { checkRecipient, type GiftKind, type RecipientVerdict } from "./recipients.js";
+export { type Sandbox, type SandboxCounters, type SandboxOptions, startSandbox } from "./sandbox.js";
 export { SandboxError, type SandboxErrorCode } from "./sandbox-error.js";
 export {
   type BalanceTxFilter,
@@ -36,3 +38,21 @@ export type {
   TransferBody,
   TransferSpec,
 } from "./ton/types.js";
+export { type Actors, type AddressForm, type AddressForms, formsOf } from "./world/actors.js";
+export type { StatsOffset } from "./world/builder.js";
+export { generateWorld, type World } from "./world/generate.js";
+export { type LiveWorld, liveWorld, type PayOrderOptions, type TopUpOptions, worldClock } from "./world/live.js";
+export {
+  type PlantAmount,
+  type ResolvedWorldOptions,
+  resolveWorldOptions,
+  type WorldOptions,
+} from "./world/options.js";
+export {
+  type ExpectedFinding,
+  type GroundTruth,
+  TRICKY_KINDS,
+  type TrickyCase,
+  type TrickyKind,
+} from "./world/truth.js";
+export { type LoadWorldOptions, loadWorld, WorldState } from "./world/world-state.js";
