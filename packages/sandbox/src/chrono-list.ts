@@ -87,3 +87,26 @@ function lowerBound<T extends Chronological>(rows: readonly T[], t: number): num
   }
   return lo;
 }
+
+/** One page of a window, newest first, with the count of matching rows; `match` undefined means all rows. */
+export function pageNewestFirst<T>(
+  window: TimeWindow<T>,
+  match: ((row: T) => boolean) | undefined,
+  limit: number,
+  offset: number,
+): { items: T[]; total: number } {
+  const { rows, lo, hi } = window;
+  const items: T[] = [];
+  if (match === undefined) {
+    for (let i = hi - 1 - offset; i >= lo && items.length < limit; i--) items.push(rows[i]!);
+    return { items, total: hi - lo };
+  }
+  let total = 0;
+  for (let i = hi - 1; i >= lo; i--) {
+    const row = rows[i]!;
+    if (!match(row)) continue;
+    if (total >= offset && items.length < limit) items.push(row);
+    total++;
+  }
+  return { items, total };
+}

@@ -3,90 +3,43 @@
  * the partner account and a clock. The API simulator serves it; the world generator fills it with
  * the bulk loaders. Everything is plain data (model.ts) so a million orders stay cheap.
  */
-import { ChronoList } from "./chrono-list.js";
+import { ChronoList, pageNewestFirst } from "./chrono-list.js";
 import { ExpiryQueue } from "./expiry-queue.js";
 import { fingerprint, IdempotencyStore } from "./idempotency.js";
 import type { SandboxBalanceTx, SandboxOrder, SandboxPartner } from "./model.js";
+import { OrderLookup } from "./order-lookup.js";
 import { defaultPartner } from "./partner.js";
 import { DEFAULT_PRICING, type PremiumMonths, type PricingConfig, pricePremium, priceStars } from "./pricing.js";
-import { type Random, randomHex, seededRandom } from "./prng.js";
+import { createRandom, type Random } from "./random.js";
 import { SandboxError } from "./sandbox-error.js";
+import type {
+  BalanceTxFilter,
+  CreatePremiumInput,
+  CreateStarsInput,
+  ListResult,
+  NewBalanceTx,
+  OrderFilter,
+  OrderResult,
+  SandboxStateOptions,
+  StatsResult,
+} from "./state-types.js";
 import { validateCreate } from "./validate-create.js";
+
+export type {
+  BalanceTxFilter,
+  CreateOrderInput,
+  CreatePremiumInput,
+  CreateStarsInput,
+  ListResult,
+  NewBalanceTx,
+  OrderFilter,
+  OrderResult,
+  SandboxStateOptions,
+  StatsResult,
+} from "./state-types.js";
 
 export const ORDER_TTL_MS = 15 * 60 * 1000;
 const PAID_STATUSES = new Set(["paid", "processing", "completed"]);
-
-export interface SandboxStateOptions {
-  /** Seeds memos and the default addresses. Default 1. */
-  seed?: number;
-  /** Missing parts are generated (a fresh `osk_…` key, addresses derived from the seed). */
-  partner?: Partial<SandboxPartner>;
-  /** Epoch milliseconds. Default `Date.now`. */
-  now?: () => number;
-  pricing?: Partial<PricingConfig>;
-  /** Id of the first order created through the API when none were loaded. Default 10001. */
-  firstOrderId?: number;
-  firstBalanceTxId?: number;
-  ttlMs?: number;
-}
-
-export interface CreateOrderInput {
-  recipient_username: string;
-  payment_method?: string;
-  payment_currency?: string;
-  client_reference?: string | null;
-}
-export interface CreateStarsInput extends CreateOrderInput {
-  quantity: number;
-}
-export interface CreatePremiumInput extends CreateOrderInput {
-  months: number;
-}
-
-/** The result of a create or cancel: `replayed` when an Idempotency-Key returned an earlier result. */
-export interface OrderResult {
-  order: SandboxOrder;
-  replayed: boolean;
-}
-
-export interface OrderFilter {
-  status?: string;
-  order_type?: string;
-  /** Inclusive, epoch ms, on created_at. */
-  from?: number;
-  /** Exclusive. */
-  to?: number;
-}
-
-export interface BalanceTxFilter {
-  type?: string;
-  from?: number;
-  to?: number;
-}
-
-export interface ListResult<T> {
-  items: T[];
-  total: number;
-}
-
-export interface StatsResult {
-  total_orders: number;
-  by_status: Record<string, number>;
-  stars_total: number;
-  premium_total: number;
-  volume_nano: bigint;
-}
-
-export interface NewBalanceTx {
-  type: SandboxBalanceTx["type"];
-  /** Signed. */
-  amount_nano: bigint;
-  order_id?: number | null;
-  tx_hash?: string | null;
-  description?: string | null;
-  /** Default: the clock. */
-  created_at?: number;
-}
 
 export class SandboxState {
   readonly partner: SandboxPartner;
@@ -97,11 +50,7 @@ export class SandboxState {
 
   readonly #orders = new ChronoList<SandboxOrder>();
   readonly #balanceTxs = new ChronoList<SandboxBalanceTx>();
-  // Built on first use, then kept up to date: a world generator loading a million orders should not
-  // pay for lookups nobody may make. One order per reference is the common case; an array only
-  // when a reference repeats.
-  #byMemo: Map<string, SandboxOrder> | null = null;
-  #byReference: Map<string, SandboxOrder | SandboxOrder[]> | null = null;
+  readonly #lookup = new OrderLookup(() => this.#orders.rows);
   readonly #expiry = new ExpiryQueue();
   readonly #idempotency = new IdempotencyStore();
   readonly #random: Random;
@@ -116,7 +65,7 @@ export class SandboxState {
     this.pricing = { ...DEFAULT_PRICING, ...options.pricing };
     this.ttlMs = options.ttlMs ?? ORDER_TTL_MS;
     this.now = options.now ?? Date.now;
-    this.#random = seededRandom(seed ^ 0x5eed);
+    this.#random = createRandom(`sandbox-state:${seed}`);
     this.#nextOrderId = options.firstOrderId ?? 10_001;
     this.#nextBalanceTxId = options.firstBalanceTxId ?? 1;
   }
@@ -145,14 +94,13 @@ export class SandboxState {
 
   getOrderByMemo(memo: string): SandboxOrder | undefined {
     this.expireDue();
-    return this.#memoIndex().get(memo);
+    return this.#lookup.byMemo(memo);
   }
 
   /** Ascending id. */
   ordersByReference(reference: string): SandboxOrder[] {
     this.expireDue();
-    const found = this.#referenceIndex().get(reference);
-    return found === undefined ? [] : Array.isArray(found) ? found.slice() : [found];
+    return this.#lookup.byReference(reference);
   }
 
   /** Newest first (created_at, then id, descending). */
@@ -164,7 +112,7 @@ export class SandboxState {
         ? undefined
         : (o: SandboxOrder) =>
             (status === undefined || o.status === status) && (order_type === undefined || o.order_type === order_type);
-    return newestFirst(this.#orders.window(filter.from, filter.to), match, limit, offset);
+    return pageNewestFirst(this.#orders.window(filter.from, filter.to), match, limit, offset);
   }
 
   stats(filter: Pick<OrderFilter, "from" | "to">): StatsResult {
@@ -194,7 +142,7 @@ export class SandboxState {
   listBalanceTransactions(filter: BalanceTxFilter, limit: number, offset: number): ListResult<SandboxBalanceTx> {
     const { type } = filter;
     const match = type === undefined ? undefined : (t: SandboxBalanceTx) => t.type === type;
-    return newestFirst(this.#balanceTxs.window(filter.from, filter.to), match, limit, offset);
+    return pageNewestFirst(this.#balanceTxs.window(filter.from, filter.to), match, limit, offset);
   }
 
   /** The balance `/balance` serves; may differ from the ledger when a world plants a mismatch. */
@@ -300,8 +248,7 @@ export class SandboxState {
    */
   insertOrder(order: SandboxOrder, options: { expire?: boolean } = {}): void {
     this.#orders.push(order);
-    if (this.#byMemo) indexMemo(this.#byMemo, order);
-    if (this.#byReference) indexReference(this.#byReference, order);
+    this.#lookup.add(order);
     if (order.status === "pending_payment" && options.expire !== false) this.#expiry.add(order);
     if (order.id >= this.#nextOrderId) this.#nextOrderId = order.id + 1;
   }
@@ -324,25 +271,9 @@ export class SandboxState {
   newMemo(kind: "stars" | "premium"): string {
     const prefix = kind === "stars" ? "STARS-" : "PREM-";
     for (;;) {
-      const memo = prefix + randomHex(this.#random, 6);
-      if (!this.#memoIndex().has(memo)) return memo;
+      const memo = prefix + this.#random.hex(6);
+      if (this.#lookup.byMemo(memo) === undefined) return memo;
     }
-  }
-
-  #memoIndex(): Map<string, SandboxOrder> {
-    if (!this.#byMemo) {
-      this.#byMemo = new Map();
-      for (const order of this.#orders.rows) indexMemo(this.#byMemo, order);
-    }
-    return this.#byMemo;
-  }
-
-  #referenceIndex(): Map<string, SandboxOrder | SandboxOrder[]> {
-    if (!this.#byReference) {
-      this.#byReference = new Map();
-      for (const order of this.#orders.rows) indexReference(this.#byReference, order);
-    }
-    return this.#byReference;
   }
 
   #create(
@@ -389,38 +320,4 @@ export class SandboxState {
     this.#idempotency.remember(key, print, id);
     return { order, replayed: false };
   }
-}
-
-function indexMemo(index: Map<string, SandboxOrder>, order: SandboxOrder): void {
-  if (order.payment_memo !== null) index.set(order.payment_memo, order);
-}
-
-function indexReference(index: Map<string, SandboxOrder | SandboxOrder[]>, order: SandboxOrder): void {
-  if (order.client_reference === null) return;
-  const found = index.get(order.client_reference);
-  if (found === undefined) index.set(order.client_reference, order);
-  else if (Array.isArray(found)) found.push(order);
-  else index.set(order.client_reference, [found, order]);
-}
-
-function newestFirst<T>(
-  window: { rows: readonly T[]; lo: number; hi: number },
-  match: ((row: T) => boolean) | undefined,
-  limit: number,
-  offset: number,
-): ListResult<T> {
-  const { rows, lo, hi } = window;
-  const items: T[] = [];
-  if (match === undefined) {
-    for (let i = hi - 1 - offset; i >= lo && items.length < limit; i--) items.push(rows[i]!);
-    return { items, total: hi - lo };
-  }
-  let total = 0;
-  for (let i = hi - 1; i >= lo; i--) {
-    const row = rows[i]!;
-    if (!match(row)) continue;
-    if (total >= offset && items.length < limit) items.push(row);
-    total++;
-  }
-  return { items, total };
 }

@@ -3,7 +3,7 @@
  * a seeded PRNG, so a seed replays the same failures, and one-shot scripted faults ("the next N
  * requests to this route get this fault") so tests can be exact. Changeable while the server runs.
  */
-import { type Random, seededRandom } from "../prng.js";
+import { createRandom, type Random } from "../random.js";
 
 /**
  * What a fault does. Before processing: server_error, unavailable, rate_limit, html, error (any
@@ -63,7 +63,7 @@ export class Faults implements FaultControl {
   #random: Random;
 
   constructor(seed: number) {
-    this.#random = seededRandom(seed);
+    this.#random = createRandom(`faults:${seed}`);
   }
 
   setRates(route: string, rates: FaultRates): void {
@@ -90,7 +90,7 @@ export class Faults implements FaultControl {
   }
 
   reseed(seed: number): void {
-    this.#random = seededRandom(seed);
+    this.#random = createRandom(`faults:${seed}`);
   }
 
   /** What happens to one request of `route`. */
@@ -111,7 +111,7 @@ export class Faults implements FaultControl {
       return decision;
     }
     if (!rates) return decision;
-    const u = this.#random();
+    const u = this.#random.next();
     let edge = 0;
     for (const kind of KINDS) {
       edge += rates[kind] ?? 0;
