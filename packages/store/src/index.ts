@@ -13,6 +13,18 @@ export {
   type NewBalanceTransactionRow,
 } from "./balance-transactions.js";
 export {
+  type ChainCursor,
+  type ChainCursorRow,
+  type ChainTransferRow,
+  getChainCursor,
+  type ListTransfersFilter,
+  listChainCursors,
+  listTransfers,
+  type NewChainTransferRow,
+  setChainCursor,
+  upsertTransfers,
+} from "./chain.js";
+export {
   type FindingRow,
   getFinding,
   type RecordedFinding,
