@@ -4,7 +4,7 @@
  * world's orders cost what the API would quote.
  */
 import type { SandboxOrder } from "../model.js";
-import { PREMIUM_MONTHS, pricePremium, priceStars } from "../pricing.js";
+import { PREMIUM_MONTHS, type PremiumMonths, pricePremium, priceStars } from "../pricing.js";
 import type { Random } from "../random.js";
 import type { AddressForm } from "./actors.js";
 import { FIRST_ORDER_ID, type WorldBuilder } from "./builder.js";
@@ -35,7 +35,9 @@ export function usernamePool(random: Random, size: number): string[] {
 
 export class OrderFactory {
   readonly #usernames: string[];
+  // Prices are pure functions of the product; caching them keeps a million orders cheap.
   readonly #starPrices = new Map<number, bigint>();
+  readonly #premiumPrices = new Map<PremiumMonths, bigint>();
   #lastReference: string | null = null;
 
   constructor(readonly builder: WorldBuilder) {
@@ -50,6 +52,15 @@ export class OrderFactory {
     if (price === undefined) {
       price = priceStars(quantity);
       this.#starPrices.set(quantity, price);
+    }
+    return price;
+  }
+
+  #premiumPrice(months: PremiumMonths): bigint {
+    let price = this.#premiumPrices.get(months);
+    if (price === undefined) {
+      price = pricePremium(months);
+      this.#premiumPrices.set(months, price);
     }
     return price;
   }
@@ -98,7 +109,7 @@ export class OrderFactory {
       stars_amount: quantity,
       premium_months: months,
       recipient_username: random.pick(this.#usernames),
-      price_nano: months !== null ? pricePremium(months) : this.#starsPrice(quantity!),
+      price_nano: months !== null ? this.#premiumPrice(months) : this.#starsPrice(quantity!),
       payment_method: facts.method,
       payment_currency: "TON",
       payment_address: address,
