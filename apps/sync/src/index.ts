@@ -1,1 +1,1 @@
-export {};
+export { HELP, type Io, type SignalSource, syncMain, syncOptions } from "./main.js";
