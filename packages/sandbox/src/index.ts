@@ -30,6 +30,18 @@ export {
 } from "./state.js";
 export { buildBodyCell, ENCRYPTED_COMMENT_OP } from "./ton/body-cell.js";
 export { createTonChain, type SimulatedTonChain } from "./ton/chain.js";
+export {
+  createTonApiHandler,
+  startTonApi,
+  TON_API_PREFIX,
+  type TonApi,
+  type TonApiHandler,
+  type TonApiHandlerOptions,
+  type TonApiOptions,
+} from "./ton/ton-api.js";
+export type { TonApiCounters } from "./ton/ton-api-counters.js";
+export type { ToncenterMessage, ToncenterTransaction } from "./ton/toncenter-json.js";
+export type { ToncenterRateLimitOptions } from "./ton/toncenter-rate-limit.js";
 export { buildTransactionCell } from "./ton/transaction-cell.js";
 export type {
   ChainTransaction,

@@ -42,7 +42,8 @@ function addressHash(address: Address): bigint {
   return bigintOf(address.hash);
 }
 
-function incomingMessage(tx: ChainTransaction): Message {
+/** The message that triggered the transaction: internal from `from`, or external-in. */
+export function incomingMessage(tx: ChainTransaction): Message {
   const { spec } = tx;
   const body = buildBodyCell(spec.body);
   if (spec.from === null) {
