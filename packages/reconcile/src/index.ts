@@ -1,5 +1,29 @@
 export { type AlertPayload, alertPayload } from "./alerts/payload.js";
 export { postWebhook, signatureOf, type WebhookResult, type WebhookTarget } from "./alerts/webhook.js";
+export {
+  type ChainPageRequest,
+  type ChainSource,
+  ChainSourceError,
+  type TransactionId,
+} from "./chain/chain-source.js";
+export { type BodyKind, type ParsedTransfer, parseBody, parseTransfer } from "./chain/parse-transfer.js";
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  TONCENTER_REQUESTS_PER_SECOND,
+  toncenterRateLimiter,
+} from "./chain/rate-limiter.js";
+export {
+  type AddressReadResult,
+  type AddressReadStatus,
+  type ReadNewTransfersOptions,
+  type ReadNewTransfersResult,
+  type ReadProgress,
+  readNewTransfers,
+} from "./chain/read-new-transfers.js";
+export { type ChainRetryPolicy, DEFAULT_CHAIN_RETRY } from "./chain/retry.js";
+export { type TonClientLike, type TonClientSourceOptions, tonClientSource } from "./chain/ton-client-source.js";
 export { match } from "./matcher/match.js";
 export type {
   MatchBalanceTransaction,
@@ -18,6 +42,7 @@ export { type FindingJson, findingJson, type RunJson, runJson } from "./output/j
 export { humanSummary, type SummaryOptions } from "./output/summary.js";
 export { type AppliedRun, applyRun } from "./run/apply.js";
 export type {
+  ChainReadResult,
   FetchStats,
   ListedFinding,
   ReadChain,
@@ -28,5 +53,5 @@ export type {
 } from "./run/context.js";
 export { exitStatusOf } from "./run/exit-status.js";
 export { loadStoredFacts, type StoredFacts, watchedAddresses } from "./run/load.js";
-export { ReconcileBusyError, reconcile } from "./run/reconcile.js";
+export { ChainReadError, ReconcileBusyError, reconcile } from "./run/reconcile.js";
 export { type ResolveOptions, resolve } from "./run/resolve.js";
