@@ -196,7 +196,7 @@ describe("partner API: lists", () => {
   it("clamps a limit above 100 and refuses a limit below 1 or a bad offset", async () => {
     const r = await http.get("/orders?limit=1000");
     expect([r.json.data.limit, r.json.data.items.length]).toEqual([100, 100]);
-    for (const q of ["limit=0", "limit=x", "offset=-1"]) {
+    for (const q of ["limit=0", "limit=x", "offset=-1", `offset=${"9".repeat(400)}`]) {
       const bad = await http.get(`/orders?${q}`);
       expect([q, bad.status, bad.json.error_code]).toEqual([q, 400, "VALIDATION_ERROR"]);
     }

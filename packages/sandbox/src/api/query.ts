@@ -12,7 +12,7 @@ export interface Paging {
 function integer(params: URLSearchParams, name: string): number | undefined {
   const text = params.get(name);
   if (text === null || text === "") return undefined;
-  if (!/^-?\d+$/.test(text)) throw badRequest(`${name} must be an integer`);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw badRequest(`${name} must be an integer`);
   return Number(text);
 }
 
