@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { exitStatusOf, humanSummary, type ReconcileContext, reconcile, resolve, runJson } from "../src/index.js";
-import { at, input, ledger, order, TOPUP, ton, transfer } from "./match-fixtures.js";
+import { at, input, ledger, order, PAY, TOPUP, ton, transfer } from "./match-fixtures.js";
 import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
 import { putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
 
@@ -154,6 +154,30 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
     expect(receiver.posts).toHaveLength(0);
     // The lock was released: the next run goes ahead.
     expect((await reconcile(ctx, options)).totals.findings).toBe(2);
+    await store.close();
+  });
+
+  it("fails the run, recording why, when some watched address could not be read from the chain", async () => {
+    const { store, ctx } = await world();
+    const seen: string[][] = [];
+    const partial = {
+      ...ctx,
+      readChain: async (addresses: readonly string[]) => {
+        seen.push([...addresses]);
+        return {
+          status: "partial" as const,
+          newTransfers: 0,
+          addresses: [{ address: addresses[0]!, status: "failed", error: "TON API answered HTTP 503" }],
+        };
+      },
+    };
+    await expect(reconcile(partial, options)).rejects.toThrow(
+      /the chain could not be read \(partial, 1 of 2 addresses\)/,
+    );
+    expect(seen).toEqual([[PAY.toRawString(), TOPUP.toRawString()].sort()]);
+    const run = await store.db.selectFrom("reconciliation_runs").selectAll().executeTakeFirstOrThrow();
+    expect(run.status).toBe("failed");
+    expect(await store.db.selectFrom("findings").selectAll().execute()).toEqual([]);
     await store.close();
   });
 

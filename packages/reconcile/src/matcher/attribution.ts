@@ -38,7 +38,7 @@ export function attribute(orders: readonly MatchOrder[], transfers: readonly Mat
 
   const byOrder = new Map<number, PaidTransfer[]>();
   const unclaimed: MatchTransfer[] = [];
-  for (const transfer of [...transfers].sort(byLt)) {
+  for (const transfer of transfers) {
     const claim = transfer.comment == null ? null : claimant(byMemo.get(memoKey(transfer.comment)), transfer);
     if (!claim) {
       unclaimed.push(transfer);
@@ -49,6 +49,8 @@ export function attribute(orders: readonly MatchOrder[], transfers: readonly Mat
     if (list) list.push(paid);
     else byOrder.set(claim.order.id, [paid]);
   }
+  // Each order's few transfers in time order; sorting these is far cheaper than sorting them all.
+  for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => byLt(a.transfer, b.transfer));
   return { byOrder, unclaimed };
 }
 

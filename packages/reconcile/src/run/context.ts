@@ -4,11 +4,19 @@ import type { RunTotals, Store } from "@omrecon/store";
 import type { WebhookResult, WebhookTarget } from "../alerts/webhook.js";
 import type { MatchStats, MatchWindow, OrderMatch } from "../matcher/types.js";
 
+/** What a chain read reports (`readNewTransfers` of src/chain returns this shape). */
+export interface ChainReadResult {
+  /** Anything but `ok` means some watched address was not read: matching would be unsound. */
+  status: "ok" | "partial" | "failed" | "aborted";
+  newTransfers: number;
+  addresses?: readonly { address: string; status: string; error?: string }[];
+}
+
 /**
  * Reads what is new on chain for the given watched addresses (raw form) into `chain_transfers`,
- * incrementally (src/chain/). Returns how many transfers it stored, when it knows.
+ * incrementally (src/chain/).
  */
-export type ReadChain = (addresses: readonly string[]) => Promise<{ transfers?: number } | undefined>;
+export type ReadChain = (addresses: readonly string[]) => Promise<ChainReadResult>;
 
 /** `/orders/stats/summary` for a window (the control totals). */
 export type FetchStats = (window: MatchWindow) => Promise<MatchStats>;

@@ -12,12 +12,26 @@ import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
 import { match } from "../matcher/match.js";
 import type { MatchStats } from "../matcher/types.js";
 import { applyRun } from "./apply.js";
-import type { ReconcileContext, ReconcileOptions, RunOutcome } from "./context.js";
+import type { ChainReadResult, ReconcileContext, ReconcileOptions, RunOutcome } from "./context.js";
 import { loadStoredFacts, watchedAddresses } from "./load.js";
 
 const DAY_MS = 86_400_000;
 const LOCK = "reconcile";
 const LOCK_TTL_MS = 30 * 60_000;
+
+/** Some watched address could not be read: findings over a partial chain would be wrong. */
+export class ChainReadError extends Error {
+  override name = "ChainReadError";
+}
+
+function chainReadError(read: ChainReadResult, total: number): ChainReadError {
+  const bad = (read.addresses ?? []).filter((a) => a.status !== "ok");
+  const first = bad[0];
+  const detail = first ? `; ${first.address}: ${first.error ?? first.status}` : "";
+  return new ChainReadError(
+    `the chain could not be read (${read.status}, ${bad.length || "some"} of ${total} addresses)${detail}`,
+  );
+}
 
 /** Another reconcile holds the database's reconcile lock. */
 export class ReconcileBusyError extends Error {
@@ -82,7 +96,8 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
       ctx.progress?.update("reading chain", 0, addresses.length, "addresses");
       const read = await ctx.readChain(addresses);
       ctx.progress?.clear();
-      log.info("chain read", { addresses: addresses.length, transfers: read?.transfers });
+      log.info("chain read", { addresses: addresses.length, new_transfers: read.newTransfers, status: read.status });
+      if (read.status !== "ok") throw chainReadError(read, addresses.length);
     }
     let stats: MatchStats | null = null;
     if (ctx.fetchStats) stats = await ctx.fetchStats(window);
