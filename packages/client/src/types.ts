@@ -106,15 +106,19 @@ export interface ListOrdersParams {
   from?: string | Date;
   /** Exclusive, on `created_at`. */
   to?: string | Date;
-  /** 1..100 (the API clamps larger values). */
+  /** 1..100 (the API clamps larger values); the page size when walking with `list()`. */
   limit?: number;
+  /** Where the page (or the walk) starts. */
   offset?: number;
 }
 
 export interface ListBalanceTransactionsParams {
   type?: BalanceTransactionType;
+  /** Inclusive, on `created_at`. */
   from?: string | Date;
+  /** Exclusive, on `created_at`. */
   to?: string | Date;
+  /** 1..100; the page size when walking with `transactions()`. */
   limit?: number;
   offset?: number;
 }
