@@ -38,6 +38,12 @@ export function describeError(error: unknown): { exitCode: number; message: stri
       return { exitCode: 2, message: `service unavailable after retries: ${message}` };
     case "StoreError":
       return { exitCode: 2, message: `database unusable: ${message}` };
+    // Operational failures whose own message already says what happened and what to do.
+    case "ChainReadError":
+    case "ReconcileBusyError":
+    case "SyncLockedError":
+    case "LockLostError":
+      return { exitCode: 2, message };
     default:
       if (e?.name?.endsWith("Error") && typeof e.status === "number") {
         return { exitCode: 2, message: `the partner API answered ${e.status}: ${message}` };

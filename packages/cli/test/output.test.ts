@@ -77,5 +77,7 @@ describe("runMain", () => {
     const down = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { name: "ConnectionError" });
     expect(describeError(down).message).toMatch(/^service unavailable after retries/);
     expect(describeError(new ConfigError("OMRECON_DB: bad"))).toEqual({ exitCode: 2, message: "OMRECON_DB: bad" });
+    const busy = Object.assign(new Error("another reconcile is running"), { name: "ReconcileBusyError" });
+    expect(describeError(busy)).toEqual({ exitCode: 2, message: "another reconcile is running" });
   });
 });
