@@ -1,0 +1,70 @@
+/**
+ * The real pieces wired together over HTTP: a sandbox world, the partner API client, sync into a
+ * real SQLite file, the chain reader against the sandbox's toncenter, and `reconcile`.
+ */
+import { OpenMoneyClient } from "@omrecon/client";
+import { FINDING_KINDS, type FindingKind } from "@omrecon/core";
+import { type Sandbox, type SandboxOptions, startSandbox } from "@omrecon/sandbox";
+import type { Store } from "@omrecon/store";
+import { runSync } from "@omrecon/sync";
+import {
+  createRateLimiter,
+  type ReadChain,
+  type ReconcileContext,
+  type RunOutcome,
+  readNewTransfers,
+  reconcile,
+  tonClientSource,
+  type WebhookTarget,
+} from "../src/index.js";
+import { tempStore } from "./store-fixtures.js";
+
+/** Every finding kind planted `n` times (the two singletons once). */
+export function everyKind(n: number): Record<FindingKind, number> {
+  const plant = Object.fromEntries(FINDING_KINDS.map((k) => [k, n])) as Record<FindingKind, number>;
+  plant.balance_mismatch = 1;
+  plant.control_total_mismatch = 1;
+  return plant;
+}
+
+export interface Harness {
+  sb: Sandbox;
+  store: Store;
+  client: OpenMoneyClient;
+  /** One sync pass, then one reconcile over the truth's window (as-of = its end). */
+  syncAndReconcile(webhook?: WebhookTarget): Promise<RunOutcome>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: SandboxOptions): Promise<Harness> {
+  const sb = await startSandbox(options);
+  const store = await tempStore();
+  const client = new OpenMoneyClient({ apiKey: sb.apiKey, baseUrl: sb.apiUrl, retryBaseDelayMs: 10 });
+  const source = tonClientSource({ endpoint: sb.tonEndpoint });
+  // The local simulator has no quota to respect.
+  const limiter = createRateLimiter({ requestsPerSecond: 10_000 });
+  const readChain: ReadChain = (addresses) => readNewTransfers({ source, store, addresses, limiter });
+  const now = () => new Date(sb.now());
+  const window = { from: new Date(sb.truth.window.from), to: new Date(sb.truth.window.to) };
+  return {
+    sb,
+    store,
+    client,
+    async syncAndReconcile(webhook) {
+      await runSync({ source: client, store, now });
+      const ctx: ReconcileContext = {
+        store,
+        readChain,
+        fetchStats: (w) => client.orders.stats({ from: w.from, to: w.to }),
+        now,
+        ...(webhook ? { webhook } : {}),
+      };
+      return reconcile(ctx, window);
+    },
+    async close() {
+      await client.close();
+      await store.close();
+      await sb.stop();
+    },
+  };
+}
