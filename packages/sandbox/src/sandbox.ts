@@ -6,6 +6,9 @@
 import { type ApiCounters, type FaultControl, type FaultRates, startPartnerApi } from "./api/index.js";
 import type { SandboxPartner } from "./model.js";
 import { createTonChain } from "./ton/chain.js";
+import { startTonApi } from "./ton/ton-api.js";
+import type { TonApiCounters } from "./ton/ton-api-counters.js";
+import type { ToncenterRateLimitOptions } from "./ton/toncenter-rate-limit.js";
 import type { TonChain } from "./ton/types.js";
 import { generateWorld, type World } from "./world/generate.js";
 import { type LiveWorld, liveWorld, worldClock } from "./world/live.js";
@@ -24,6 +27,10 @@ export interface SandboxOptions extends Omit<WorldOptions, "chain"> {
   faults?: Record<string, FaultRates>;
   /** A share of requests (0..1) to every API route answered 429 with `Retry-After` (seconds). */
   rateLimit?: { rate: number; retryAfter?: number | string };
+  /** Fault rates of the TON API per JSON-RPC method (`"getTransactions"`, or `"*"`). */
+  tonFaults?: Record<string, FaultRates>;
+  /** toncenter's own request limits (1 request/s without a key): off by default, `true` for toncenter's numbers. */
+  tonRateLimit?: boolean | ToncenterRateLimitOptions;
   /** `fixed` (default): the clock stands at the world's `now` until `advance`; `running`: it also follows wall time. */
   clock?: "fixed" | "running";
   /** Serve this key instead of the world's. */
@@ -33,6 +40,8 @@ export interface SandboxOptions extends Omit<WorldOptions, "chain"> {
 export interface SandboxCounters {
   /** Requests the partner API saw, per route. */
   api: ApiCounters;
+  /** Requests the TON API saw, per JSON-RPC method. */
+  ton: TonApiCounters;
 }
 
 export interface Sandbox extends LiveWorld {
@@ -47,8 +56,8 @@ export interface Sandbox extends LiveWorld {
   chain: TonChain;
   partner: SandboxPartner;
   counters: SandboxCounters;
-  /** Change the partner API's faults while it runs. */
-  faults: { api: FaultControl };
+  /** Change the faults of either server while it runs. */
+  faults: { api: FaultControl; ton: FaultControl };
   /** Lines to paste into a shell or `.env`: OPENMONEY_BASE_URL, OPENMONEY_API_KEY, TON_ENDPOINT. */
   env: string[];
   stop(): Promise<void>;
@@ -68,11 +77,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const state = loadWorld(world, { now: clock.now, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
 
   const host = options.host ?? "127.0.0.1";
-  const api = await startPartnerApi(state, {
-    host,
-    port: options.port ?? 0,
-    faultSeed: faultSeedOf(options.seed),
-  });
+  const api = await startPartnerApi(state, { host, port: options.port ?? 0, faultSeed: faultSeedOf(options.seed) });
+  let ton: Awaited<ReturnType<typeof startTonApi>>;
+  try {
+    ton = await startTonApi(chain, {
+      host,
+      port: options.tonPort ?? 0,
+      faultSeed: faultSeedOf(`ton:${options.seed}`),
+      ...(options.tonRateLimit !== undefined ? { rateLimit: options.tonRateLimit } : {}),
+    });
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+  for (const [method, rates] of Object.entries(options.tonFaults ?? {})) ton.faults.setRates(method, rates);
   const everyRoute = { ...options.faults?.["*"] };
   if (options.rateLimit) {
     everyRoute.rate_limit = options.rateLimit.rate;
@@ -82,7 +100,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (route !== "*") api.faults.setRates(route, rates);
   if (Object.keys(everyRoute).length > 0) api.faults.setRates("*", everyRoute);
 
-  const tonEndpoint = "";
+  const tonEndpoint = ton.url;
   const apiKey = state.partner.apiKey;
   return {
     ...liveWorld(world, state, chain, clock),
@@ -94,9 +112,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     state,
     chain,
     partner: state.partner,
-    counters: { api: api.counters },
-    faults: { api: api.faults },
+    counters: { api: api.counters, ton: ton.counters },
+    faults: { api: api.faults, ton: ton.faults },
     env: [`OPENMONEY_BASE_URL=${api.url}`, `OPENMONEY_API_KEY=${apiKey}`, `TON_ENDPOINT=${tonEndpoint}`],
-    stop: () => api.close(),
+    stop: async () => {
+      await Promise.all([api.close(), ton.close()]);
+    },
   };
 }

@@ -50,6 +50,25 @@ describe("startSandbox", () => {
     expect(sb.apiKey).toMatch(/^osk_/);
   });
 
+  it("serves the world's transactions through the TON JSON-RPC endpoint, newest first, hashes in base64", async () => {
+    const wallet = sb.world.actors.paymentWallets[0]!;
+    const res = await fetch(sb.tonEndpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        id: 1,
+        jsonrpc: "2.0",
+        method: "getTransactions",
+        params: { address: wallet.toString(), limit: 5 },
+      }),
+    });
+    const body = (await res.json()) as { ok: boolean; result: { transaction_id: { hash: string } }[] };
+    expect(body.ok).toBe(true);
+    const newest = sb.chain.transactionsOf(wallet).slice(-5).reverse();
+    expect(body.result.map((t) => txHashToHex(t.transaction_id.hash))).toEqual(newest.map((t) => t.hashHex));
+    expect(sb.counters.ton.requests("getTransactions")).toBe(1);
+  });
+
   it("counts requests per route", async () => {
     const before = sb.counters.api.requests("GET /balance");
     await get(sb, "/balance");
@@ -113,9 +132,34 @@ describe("startSandbox live helpers", () => {
     }
   });
 
-  it("stops serving after stop()", async () => {
+  it("passes TON faults through per JSON-RPC method", async () => {
+    const sb = await startSandbox({
+      seed: 8,
+      orders: 50,
+      now: NOW,
+      tonFaults: { getTransactions: { unavailable: 1 } },
+    });
+    try {
+      const res = await fetch(sb.tonEndpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          id: 1,
+          jsonrpc: "2.0",
+          method: "getTransactions",
+          params: { address: sb.partner.topupAddress, limit: 1 },
+        }),
+      });
+      expect(res.status).toBe(503);
+    } finally {
+      await sb.stop();
+    }
+  });
+
+  it("stops serving both APIs after stop()", async () => {
     const sb = await startSandbox({ seed: 8, orders: 20, now: NOW });
     await sb.stop();
     await expect(fetch(`${sb.apiUrl}/health`)).rejects.toThrow();
+    await expect(fetch(sb.tonEndpoint, { method: "POST", body: "{}" })).rejects.toThrow();
   });
 });
