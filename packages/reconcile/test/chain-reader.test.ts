@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { silentLogger } from "@omrecon/core";
 import { createTonChain, startTonApi, type TonApi, type TonChain, type TransferSpec } from "@omrecon/sandbox";
 import { getChainCursor, listTransfers, openStore, type Store, setChainCursor } from "@omrecon/store";
 import { Address } from "@ton/core";
@@ -76,9 +77,20 @@ describe("readNewTransfers through TonClient and the toncenter simulator", () =>
     add(1, { body: { kind: "op", op: 0, bytes: new Uint8Array([0xc3, 0x28]) } });
     add(3, { to: topup, value: 5_000_000_000n });
 
-    const result = await read();
+    const warnings: [string, Record<string, unknown> | undefined][] = [];
+    const logger = {
+      ...silentLogger,
+      warn: (msg: string, fields?: Record<string, unknown>) => warnings.push([msg, fields]),
+    };
+    const result = await read({ logger });
     expect(result.status).toBe("ok");
     expect(result.newTransfers).toBe(13);
+    expect(warnings).toEqual([
+      [
+        "transfer body not read as a comment",
+        { hash: chain.transactionsOf(payment)[9]!.hashHex, problem: "text comment is not valid UTF-8" },
+      ],
+    ]);
     const rows = await listTransfers(store.db, { addresses: [payment.toRawString()] });
     const expected = chain.transactionsOf(payment);
     expect(rows.map((r) => r.hash)).toEqual(expected.map((t) => t.hashHex));

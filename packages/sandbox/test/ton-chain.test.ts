@@ -190,3 +190,30 @@ describe("createTonChain", () => {
     expect(() => chain.add(spec({ from: null, utime: T0 + 11 }))).toThrow(/external-in/);
   });
 });
+
+describe.skipIf(!process.env.OMRECON_SLOW_TESTS)("createTonChain at a million-order scale", () => {
+  it("keeps 1.1 M transactions in under 160 bytes each and rebuilds any of them to its hash", () => {
+    const chain = createTonChain();
+    const n = 1_100_000;
+    let middle: bigint | undefined;
+    for (let i = 0; i < n; i++) {
+      const tx = chain.add(
+        spec({
+          to: i % 40 === 0 ? topup : payment,
+          from: new Address(0, Buffer.from(i.toString(16).padStart(64, "0"), "hex")),
+          value: 418_000_000n + BigInt(i),
+          body: { kind: "text", text: `STARS-${i.toString(36)}` },
+          utime: T0 + Math.floor(i / 4),
+        }),
+      );
+      if (i === n / 2 + 1) middle = tx.lt;
+    }
+    expect(chain.size).toBe(n);
+    expect(chain.byteSize / n).toBeLessThan(160);
+    for (const fromLt of [undefined, middle]) {
+      const page = chain.history(payment, { fromLt, limit: 50 });
+      expect(page).toHaveLength(50);
+      for (const tx of page) expect(buildTransactionCell(tx).hash().toString("hex")).toBe(tx.hashHex);
+    }
+  }, 600_000);
+});
