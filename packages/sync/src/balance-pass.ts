@@ -1,3 +1,4 @@
+import type { BalanceTransaction } from "@omrecon/client";
 import {
   appendBalanceTransactions,
   deleteSyncState,
@@ -6,6 +7,7 @@ import {
   lastBalanceTransaction,
   setSyncState,
 } from "@omrecon/store";
+import { endOfList, walkPages } from "./page-walk.js";
 import type { Pass } from "./pass.js";
 import { balanceToSnapshot, balanceTransactionToRow } from "./rows.js";
 
@@ -44,30 +46,23 @@ export async function syncBalance(pass: Pass, options: { full: boolean }): Promi
 
 async function walkLedger(pass: Pass, walk: LedgerWalk): Promise<"done" | "stopped"> {
   const stopAt = walk.stopAtId === null ? null : BigInt(walk.stopAtId);
+  const known = (t: BalanceTransaction) => stopAt !== null && BigInt(t.id) <= stopAt;
   const syncedAt = pass.startedAt.toISOString();
-  let offset = walk.offset;
-  for (;;) {
-    if (pass.stopRequested()) return "stopped";
-    const page = await pass.source.balance.transactionsPage({ limit: pass.pageSize, offset }, pass.requestOptions);
-    const { items } = page;
-    const next = offset + items.length;
-    const fresh = stopAt === null ? items : items.filter((t) => BigInt(t.id) > stopAt);
-    const done =
-      items.length === 0 ||
-      fresh.length < items.length ||
-      next >= page.total ||
-      items.length < Math.min(pass.pageSize, page.limit || pass.pageSize);
-    const rows = fresh.map((t) => balanceTransactionToRow(t, syncedAt));
-    const inserted = await pass.commit(async (trx) => {
-      const n = await appendBalanceTransactions(trx, rows);
-      if (done) await deleteSyncState(trx, LEDGER_WALK_KEY);
-      else await setSyncState(trx, LEDGER_WALK_KEY, { offset: next, stopAtId: walk.stopAtId } satisfies LedgerWalk);
-      return n;
-    });
-    pass.tally.balanceFetched += items.length;
-    pass.tally.balanceInserted += inserted;
-    pass.progress.update("balance transactions", next - walk.offset, Math.max(0, page.total - walk.offset));
-    if (done) return "done";
-    offset = next;
-  }
+  return walkPages<BalanceTransaction>(pass, {
+    start: walk.offset,
+    fetch: (offset) => pass.source.balance.transactionsPage({ limit: pass.pageSize, offset }, pass.requestOptions),
+    isLast: (page, offset) => endOfList(page, offset, pass.pageSize) || page.items.some(known),
+    commit: async (page, next, last) => {
+      const rows = page.items.filter((t) => !known(t)).map((t) => balanceTransactionToRow(t, syncedAt));
+      const inserted = await pass.commit(async (trx) => {
+        const n = await appendBalanceTransactions(trx, rows);
+        if (last) await deleteSyncState(trx, LEDGER_WALK_KEY);
+        else await setSyncState(trx, LEDGER_WALK_KEY, { offset: next, stopAtId: walk.stopAtId } satisfies LedgerWalk);
+        return n;
+      });
+      pass.tally.balanceFetched += page.items.length;
+      pass.tally.balanceInserted += inserted;
+      pass.progress.update("balance transactions", next - walk.offset, Math.max(0, page.total - walk.offset));
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import type { Order } from "@omrecon/client";
 import { TERMINAL_STATUSES } from "@omrecon/client";
 import { listNonTerminalOrders, type OrderRef, upsertOrders } from "@omrecon/store";
+import { endOfList, walkPages } from "./page-walk.js";
 import { isNotFound, isValidationError, type Pass } from "./pass.js";
 import { orderToRow } from "./rows.js";
 import { probeOldOrders, recordDifference } from "./stats-probe.js";
@@ -54,29 +55,24 @@ async function listStatus(
   to: string,
   seen: Set<number>,
 ): Promise<"done" | "stopped"> {
-  let offset = 0;
-  for (;;) {
-    if (pass.stopRequested()) return "stopped";
-    let page: Awaited<ReturnType<Pass["source"]["orders"]["listPage"]>>;
-    try {
-      page = await pass.source.orders.listPage({ status, from, to, limit: pass.pageSize, offset }, pass.requestOptions);
-    } catch (error) {
-      // An API that refuses to filter by a status it does not know: those orders go by id instead.
-      if (isValidationError(error)) {
-        pass.logger.warn("the API refused a status filter; re-reading those orders one by one", { status });
-        return "done";
-      }
-      throw error;
-    }
-    await write(pass, page.items);
-    for (const o of page.items) seen.add(o.id);
-    const next = offset + page.items.length;
-    if (page.items.length === 0 || next >= page.total || page.items.length < (page.limit || pass.pageSize)) {
-      return "done";
-    }
-    // Orders leaving the status shift later rows up, so a row may be skipped: it is then missing
-    // from `seen`, and fetched by id.
-    offset = next;
+  try {
+    // Orders leaving the status during the walk shift later rows up, so one may be skipped: it is
+    // then missing from `seen`, and fetched by id.
+    return await walkPages<Order>(pass, {
+      start: 0,
+      fetch: (offset) =>
+        pass.source.orders.listPage({ status, from, to, limit: pass.pageSize, offset }, pass.requestOptions),
+      isLast: (page, offset) => endOfList(page, offset, pass.pageSize),
+      commit: async (page) => {
+        await write(pass, page.items);
+        for (const o of page.items) seen.add(o.id);
+      },
+    });
+  } catch (error) {
+    // An API that refuses to filter by a status it does not know: those orders go by id instead.
+    if (!isValidationError(error)) throw error;
+    pass.logger.warn("the API refused a status filter; re-reading those orders one by one", { status });
+    return "done";
   }
 }
 

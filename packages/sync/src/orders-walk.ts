@@ -1,5 +1,7 @@
+import type { Order } from "@omrecon/client";
 import { toStoredTime } from "@omrecon/core";
 import { deleteSyncState, getSyncState, type StoreDb, setSyncState, upsertOrders } from "@omrecon/store";
+import { endOfList, walkPages } from "./page-walk.js";
 import type { Pass } from "./pass.js";
 import { orderToRow } from "./rows.js";
 
@@ -34,44 +36,42 @@ export async function ordersCompleteTo(db: StoreDb): Promise<string | undefined>
 /** Walks until the end of the window; "stopped" when a stop was asked for between pages. */
 export async function walkOrders(pass: Pass, walk: OrdersWalk): Promise<"done" | "stopped"> {
   const label = walk.kind === "full" ? "orders (full)" : "orders";
-  const startOffset = walk.offset;
-  let offset = walk.offset;
+  const syncedAt = pass.startedAt.toISOString();
   let pages = 0;
-  for (;;) {
-    if (pass.stopRequested()) return "stopped";
-    const page = await pass.source.orders.listPage(
-      { ...(walk.from !== null && { from: walk.from }), to: walk.to, limit: pass.pageSize, offset },
-      pass.requestOptions,
-    );
-    const { items } = page;
-    const next = offset + items.length;
-    const oldest = items.at(-1);
-    const done =
-      items.length === 0 ||
-      next >= page.total ||
-      items.length < Math.min(pass.pageSize, page.limit || pass.pageSize) ||
-      // An API that ignored `from` keeps going: stop once the page reaches below it.
-      (walk.from !== null && oldest !== undefined && toStoredTime(oldest.created_at) < walk.from);
-    const syncedAt = pass.startedAt.toISOString();
-    const rows = items.map((o) => orderToRow(o, syncedAt));
-    const counts = await pass.commit(async (trx) => {
-      const c = await upsertOrders(trx, rows);
-      if (done) {
-        await deleteSyncState(trx, ORDERS_WALK_KEY);
-        await advanceCompleteTo(trx, walk.to);
-      } else {
-        await setSyncState(trx, ORDERS_WALK_KEY, { ...walk, offset: next } satisfies OrdersWalk);
-      }
-      return c;
-    });
-    pages++;
-    pass.tally.ordersFetched += items.length;
-    pass.tally.ordersInserted += counts.inserted;
-    pass.tally.ordersUpdated += counts.updated;
-    pass.progress.update(label, next - startOffset, Math.max(0, page.total - startOffset), `rows, ${pages} pages`);
-    if (done) return "done";
-    offset = next;
-  }
+  return walkPages<Order>(pass, {
+    start: walk.offset,
+    fetch: (offset) =>
+      pass.source.orders.listPage(
+        { ...(walk.from !== null && { from: walk.from }), to: walk.to, limit: pass.pageSize, offset },
+        pass.requestOptions,
+      ),
+    isLast: (page, offset) => {
+      const oldest = page.items.at(-1);
+      return (
+        endOfList(page, offset, pass.pageSize) ||
+        // An API that ignored `from` keeps going: stop once the page reaches below it.
+        (walk.from !== null && oldest !== undefined && toStoredTime(oldest.created_at) < walk.from)
+      );
+    },
+    commit: async (page, next, last) => {
+      const rows = page.items.map((o) => orderToRow(o, syncedAt));
+      const counts = await pass.commit(async (trx) => {
+        const c = await upsertOrders(trx, rows);
+        if (last) {
+          await deleteSyncState(trx, ORDERS_WALK_KEY);
+          await advanceCompleteTo(trx, walk.to);
+        } else {
+          await setSyncState(trx, ORDERS_WALK_KEY, { ...walk, offset: next } satisfies OrdersWalk);
+        }
+        return c;
+      });
+      pages++;
+      pass.tally.ordersFetched += page.items.length;
+      pass.tally.ordersInserted += counts.inserted;
+      pass.tally.ordersUpdated += counts.updated;
+      pass.progress.update(label, next - walk.offset, Math.max(0, page.total - walk.offset), `rows, ${pages} pages`);
+    },
+  });
 }
 
 async function advanceCompleteTo(trx: StoreDb, to: string): Promise<void> {
