@@ -43,6 +43,7 @@ export function describeError(error: unknown): { exitCode: number; message: stri
     case "ReconcileBusyError":
     case "SyncLockedError":
     case "LockLostError":
+    case "NightlyStoppedError":
       return { exitCode: 2, message };
     default:
       if (e?.name?.endsWith("Error") && typeof e.status === "number") {
