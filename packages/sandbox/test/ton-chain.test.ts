@@ -1,13 +1,15 @@
 import { Address, type Cell, loadTransaction, type Slice } from "@ton/core";
 import { describe, expect, it } from "vitest";
 import {
+  buildBodyCell,
   buildTransactionCell,
   type ChainTransaction,
   createTonChain,
   type TransferBody,
   type TransferSpec,
 } from "../src/index.js";
-import { transactionHash } from "../src/ton/transaction-hash.js";
+import { serializeBoc } from "../src/ton/boc.js";
+import { transactionHash, transactionTree } from "../src/ton/transaction-tree.js";
 
 const payment = new Address(0, Buffer.alloc(32, 0x11));
 const topup = new Address(0, Buffer.alloc(32, 0x22));
@@ -39,6 +41,10 @@ function snakeBytes(slice: Slice): Buffer {
 const bodies: TransferBody[] = [
   { kind: "text", text: "STARS-a1b2c3" },
   { kind: "text", text: "" },
+  { kind: "text", text: "y".repeat(80) },
+  { kind: "text", text: "y".repeat(123) },
+  { kind: "text", text: "y".repeat(124) },
+  { kind: "text", text: "z".repeat(900) },
   { kind: "text", text: "ü€𝄞 ".repeat(120) },
   { kind: "binary", bytes: new Uint8Array(300).map((_, i) => i % 256) },
   { kind: "encrypted", bytes: new Uint8Array(64).fill(7) },
@@ -68,6 +74,12 @@ describe("createTonChain", () => {
       const cell = buildTransactionCell(tx);
       expect(cell.hash().toString("hex")).toBe(tx.hashHex);
       expect(transactionHash(tx).toString("hex")).toBe(tx.hashHex);
+      const tree = transactionTree(tx);
+      expect(tree === null).toBe(Boolean(tx.spec.sendBack));
+      if (!tree) continue;
+      expect(serializeBoc(tree.root)).toEqual(cell.toBoc());
+      expect(tree.inMessage.hash).toEqual(cell.refs[0]!.refs[0]!.hash());
+      expect(serializeBoc(tree.inBody)).toEqual(buildBodyCell(tx.spec.body).toBoc());
     }
     expect(chain.transactionsOf(payment).map((t) => t.hashHex)).toEqual(added.map((t) => t.hashHex));
   });

@@ -1,9 +1,13 @@
 import { hash as digest } from "node:crypto";
 
-/** What a parent cell needs to know of a child to compute its own hash. */
-export interface HashedCell {
+/** An ordinary cell, hashed: enough to hash its parents and to serialize it into a BOC. */
+export interface CellNode {
   hash: Buffer;
   depth: number;
+  /** The cell's bits, padded with the completion tag when not a whole number of bytes. */
+  data: Buffer;
+  bitLength: number;
+  refs: readonly CellNode[];
 }
 
 const MAX_BITS = 1023;
@@ -11,8 +15,8 @@ const TWO_32 = 2 ** 32;
 
 /**
  * A bit writer for one ordinary cell, writing the same bits @ton/core's `Builder` would. It exists
- * only to hash cells fast: @ton/core hashes every cell it constructs with a pure-JS SHA-256, which
- * caps the chain at a few thousand transactions a second; this one feeds node's native SHA-256.
+ * for speed: @ton/core hashes every cell it constructs with a pure-JS SHA-256, which caps the chain
+ * at a few thousand transactions a second; this one feeds node's native SHA-256.
  */
 export class CellBits {
   private readonly buf = new Uint8Array(128);
@@ -91,8 +95,8 @@ export class CellBits {
       .bytes(hash);
   }
 
-  /** The cell's hash and depth from its data and children (ordinary cells, level 0). */
-  hash(refs: readonly HashedCell[]): HashedCell {
+  /** Ends the cell: its hash and depth from its data and children (ordinary cells, level 0). */
+  hash(refs: readonly CellNode[]): CellNode {
     const dataBytes = Math.ceil(this.len / 8);
     const repr = Buffer.alloc(2 + dataBytes + 34 * refs.length);
     repr[0] = refs.length;
@@ -111,6 +115,12 @@ export class CellBits {
       repr.set(r.hash, at);
       at += 32;
     }
-    return { hash: digest("sha256", repr, "buffer"), depth };
+    return {
+      hash: digest("sha256", repr, "buffer"),
+      depth,
+      data: repr.subarray(2, 2 + dataBytes),
+      bitLength: this.len,
+      refs,
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { Address } from "@ton/core";
-import { transactionHash } from "./transaction-hash.js";
+import { transactionHash } from "./transaction-tree.js";
 import { type BodyKindCode, TxColumns, type TxFacts } from "./tx-columns.js";
 import type { ChainTransaction, HistoryOptions, TonChain, TransferBody, TransferSpec } from "./types.js";
 

@@ -2,6 +2,7 @@ import {
   type Address,
   beginCell,
   type Cell,
+  type CommonMessageInfo,
   Dictionary,
   type DictionaryValue,
   loadMessage,
@@ -42,32 +43,31 @@ function addressHash(address: Address): bigint {
   return bigintOf(address.hash);
 }
 
-/** The message that triggered the transaction: internal from `from`, or external-in. */
-export function incomingMessage(tx: ChainTransaction): Message {
+/** The header of the message that triggered the transaction: internal from `from`, or external-in. */
+export function incomingMessageInfo(tx: ChainTransaction): CommonMessageInfo {
   const { spec } = tx;
-  const body = buildBodyCell(spec.body);
-  if (spec.from === null) {
-    return { info: { type: "external-in", src: null, dest: spec.to, importFee: 0n }, body };
-  }
+  if (spec.from === null) return { type: "external-in", src: null, dest: spec.to, importFee: 0n };
   // Built by hand rather than with `internal()`, which leaves out `src`: a message inside a
   // transaction must name its sender, and that sender is what the chain reader reports.
   return {
-    info: {
-      type: "internal",
-      ihrDisabled: true,
-      // A bounceable message into a failing contract is what makes the chain return it.
-      bounce: Boolean(spec.aborted && spec.sendBack),
-      bounced: Boolean(spec.bounced),
-      src: spec.from,
-      dest: spec.to,
-      value: { coins: spec.value },
-      ihrFee: 0n,
-      forwardFee: FORWARD_FEE,
-      createdLt: tx.lt - 1n,
-      createdAt: spec.utime,
-    },
-    body,
+    type: "internal",
+    ihrDisabled: true,
+    // A bounceable message into a failing contract is what makes the chain return it.
+    bounce: Boolean(spec.aborted && spec.sendBack),
+    bounced: Boolean(spec.bounced),
+    src: spec.from,
+    dest: spec.to,
+    value: { coins: spec.value },
+    ihrFee: 0n,
+    forwardFee: FORWARD_FEE,
+    createdLt: tx.lt - 1n,
+    createdAt: spec.utime,
   };
+}
+
+/** The message that triggered the transaction. */
+export function incomingMessage(tx: ChainTransaction): Message {
+  return { info: incomingMessageInfo(tx), body: buildBodyCell(tx.spec.body) };
 }
 
 /** The message that returns the value to the sender (a bounce when the transaction aborted). */

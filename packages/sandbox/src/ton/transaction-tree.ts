@@ -1,6 +1,7 @@
-import { Address, beginCell, type Cell, storeHashUpdate, storeTransactionDescription } from "@ton/core";
+import { Address, beginCell, storeHashUpdate, storeTransactionDescription } from "@ton/core";
+import { nodeOfCell } from "./boc.js";
 import { BINARY_COMMENT_PREFIX, ENCRYPTED_COMMENT_OP } from "./body-cell.js";
-import { CellBits, type HashedCell } from "./cell-hash.js";
+import { CellBits, type CellNode } from "./cell-hash.js";
 import {
   buildTransactionCell,
   FORWARD_FEE,
@@ -15,13 +16,11 @@ import type { ChainTransaction, TransferBody } from "./types.js";
 const SNAKE_BYTES_PER_CELL = 127;
 const ACCOUNT_ACTIVE = 0b10;
 
-const hashed = (cell: Cell): HashedCell => ({ hash: cell.hash(), depth: cell.depth() });
-
-let stateUpdate: HashedCell | undefined;
+let stateUpdate: CellNode | undefined;
 /** Ref cells of the description that do not depend on the transaction's value (built once by @ton/core). */
-const descriptionRefs = new Map<string, readonly HashedCell[]>();
+const descriptionRefs = new Map<string, readonly CellNode[]>();
 
-function constantDescriptionRefs(aborted: boolean, internal: boolean): readonly HashedCell[] {
+function constantDescriptionRefs(aborted: boolean, internal: boolean): readonly CellNode[] {
   const key = `${aborted}:${internal}`;
   let refs = descriptionRefs.get(key);
   if (!refs) {
@@ -36,7 +35,7 @@ function constantDescriptionRefs(aborted: boolean, internal: boolean): readonly 
     const cell = beginCell()
       .store(storeTransactionDescription(transactionDescription(template, null)))
       .endCell();
-    refs = cell.refs.map(hashed);
+    refs = cell.refs.map(nodeOfCell);
     descriptionRefs.set(key, refs);
   }
   return refs;
@@ -62,13 +61,13 @@ function bodyHeader(bits: CellBits, body: TransferBody): Uint8Array {
 }
 
 /** The body as `buildBodyCell` lays it out: header, then bytes snaking through first references. */
-function bodyCell(body: TransferBody): { bits: CellBits; refs: HashedCell[] } {
+function bodyCell(body: TransferBody): { bits: CellBits; refs: CellNode[] } {
   const bits = new CellBits();
   const bytes = bodyHeader(bits, body);
   const fit = Math.floor(bits.available / 8);
   if (bytes.length <= fit) return { bits: bits.bytes(bytes), refs: [] };
   bits.bytes(bytes.subarray(0, fit));
-  let tail: HashedCell | null = null;
+  let tail: CellNode | null = null;
   const rest = bytes.subarray(fit);
   const last = Math.floor((rest.length - 1) / SNAKE_BYTES_PER_CELL) * SNAKE_BYTES_PER_CELL;
   for (let at = last; at >= 0; at -= SNAKE_BYTES_PER_CELL) {
@@ -78,7 +77,7 @@ function bodyCell(body: TransferBody): { bits: CellBits; refs: HashedCell[] } {
   return { bits, refs: [tail!] };
 }
 
-function incomingMessageCell(tx: ChainTransaction): HashedCell {
+function incomingMessageCell(tx: ChainTransaction): { message: CellNode; body: CellNode } {
   const { spec } = tx;
   const bits = new CellBits();
   if (spec.from) {
@@ -100,28 +99,36 @@ function incomingMessageCell(tx: ChainTransaction): HashedCell {
   }
   bits.bit(0); // no state init
   const body = bodyCell(spec.body);
+  const bodyNode = body.bits.hash(body.refs);
   // Same rule as @ton/core's storeMessage: inline when the bits and refs fit, else by reference.
   if (bits.available - 1 < body.bits.length || body.refs.length > 4) {
-    return bits.bit(1).hash([body.bits.hash(body.refs)]);
+    return { message: bits.bit(1).hash([bodyNode]), body: bodyNode };
   }
-  return bits.bit(0).append(body.bits).hash(body.refs);
+  return { message: bits.bit(0).append(body.bits).hash(body.refs), body: bodyNode };
+}
+
+/** The cells of a transaction that the fast path builds, with the two toncenter names by hash. */
+export interface TransactionTree {
+  root: CellNode;
+  inMessage: CellNode;
+  /** The incoming message's body as a cell of its own (even when stored inline). */
+  inBody: CellNode;
 }
 
 /**
- * The hash of `buildTransactionCell(tx)`, computed without building @ton/core cells for the common
- * case (no return message): about ten times faster. Returns go through @ton/core itself. Tests pin
- * both to the same hash for every kind of transaction.
+ * `buildTransactionCell(tx)` as a `CellNode` tree, built without @ton/core cells for the common case
+ * (no return message): about ten times faster. Null for a transaction with a return message, which
+ * goes through @ton/core itself. Tests pin both paths to the same hash and the same BOC bytes for
+ * every kind of transaction.
  */
-export function transactionHash(tx: ChainTransaction): Buffer {
+export function transactionTree(tx: ChainTransaction): TransactionTree | null {
   const { spec } = tx;
-  if (spec.sendBack) return buildTransactionCell(tx).hash();
+  if (spec.sendBack) return null;
   const internal = spec.from !== null;
   const aborted = Boolean(spec.aborted);
 
-  const messages = new CellBits()
-    .bit(1)
-    .bit(0)
-    .hash([incomingMessageCell(tx)]);
+  const incoming = incomingMessageCell(tx);
+  const messages = new CellBits().bit(1).bit(0).hash([incoming.message]);
 
   const description = new CellBits()
     .uint(0, 4)
@@ -145,7 +152,7 @@ export function transactionHash(tx: ChainTransaction): Buffer {
     .bit(0); // aborted, no bounce phase, not destroyed
   const descriptionCell = description.hash(constantDescriptionRefs(aborted, internal));
 
-  stateUpdate ??= hashed(beginCell().store(storeHashUpdate(STATE_UPDATE)).endCell());
+  stateUpdate ??= nodeOfCell(beginCell().store(storeHashUpdate(STATE_UPDATE)).endCell());
 
   const root = new CellBits()
     .uint(0x7, 4)
@@ -159,5 +166,14 @@ export function transactionHash(tx: ChainTransaction): Buffer {
     .uint(ACCOUNT_ACTIVE, 2)
     .coins(TRANSACTION_FEES.total)
     .bit(0);
-  return root.hash([messages, stateUpdate, descriptionCell]).hash;
+  return {
+    root: root.hash([messages, stateUpdate, descriptionCell]),
+    inMessage: incoming.message,
+    inBody: incoming.body,
+  };
+}
+
+/** The transaction's hash: the fast path when it applies, @ton/core otherwise. */
+export function transactionHash(tx: ChainTransaction): Buffer {
+  return transactionTree(tx)?.root.hash ?? buildTransactionCell(tx).hash();
 }
