@@ -1,2 +1,14 @@
-console.error("not implemented yet");
-process.exit(2);
+#!/usr/bin/env node
+import { runMain } from "@omrecon/cli";
+import { reconcileMain } from "./main.js";
+
+await runMain(
+  () =>
+    reconcileMain(process.argv.slice(2), {
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      now: () => new Date(),
+    }),
+  { command: "omrecon reconcile" },
+);

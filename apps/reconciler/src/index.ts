@@ -1,1 +1,3 @@
-export {};
+export { HELP } from "./help.js";
+export type { Io } from "./io.js";
+export { reconcileMain, reconcileOptions } from "./main.js";

@@ -41,6 +41,14 @@ export type {
 export { type FindingJson, findingJson, type RunJson, runJson } from "./output/json.js";
 export { humanSummary, type SummaryOptions } from "./output/summary.js";
 export { type AppliedRun, applyRun } from "./run/apply.js";
+export {
+  type ConnectDeps,
+  type ConnectedReconcile,
+  chainLimiterFor,
+  chainReaderFor,
+  connectReconcile,
+  type ReconcileSettings,
+} from "./run/connect.js";
 export type {
   ChainReadResult,
   FetchStats,

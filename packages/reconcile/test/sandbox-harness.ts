@@ -7,16 +7,7 @@ import { FINDING_KINDS, type FindingKind } from "@omrecon/core";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@omrecon/sandbox";
 import type { Store } from "@omrecon/store";
 import { runSync } from "@omrecon/sync";
-import {
-  createRateLimiter,
-  type ReadChain,
-  type ReconcileContext,
-  type RunOutcome,
-  readNewTransfers,
-  reconcile,
-  tonClientSource,
-  type WebhookTarget,
-} from "../src/index.js";
+import { connectReconcile, type RunOutcome, reconcile, type WebhookTarget } from "../src/index.js";
 import { tempStore } from "./store-fixtures.js";
 
 /** Every finding kind planted `n` times (the two singletons once). */
@@ -40,10 +31,6 @@ export async function startHarness(options: SandboxOptions): Promise<Harness> {
   const sb = await startSandbox(options);
   const store = await tempStore();
   const client = new OpenMoneyClient({ apiKey: sb.apiKey, baseUrl: sb.apiUrl, retryBaseDelayMs: 10 });
-  const source = tonClientSource({ endpoint: sb.tonEndpoint });
-  // The local simulator has no quota to respect.
-  const limiter = createRateLimiter({ requestsPerSecond: 10_000 });
-  const readChain: ReadChain = (addresses) => readNewTransfers({ source, store, addresses, limiter });
   const now = () => new Date(sb.now());
   const window = { from: new Date(sb.truth.window.from), to: new Date(sb.truth.window.to) };
   return {
@@ -52,14 +39,20 @@ export async function startHarness(options: SandboxOptions): Promise<Harness> {
     client,
     async syncAndReconcile(webhook) {
       await runSync({ source: client, store, now });
-      const ctx: ReconcileContext = {
-        store,
-        readChain,
-        fetchStats: (w) => client.orders.stats({ from: w.from, to: w.to }),
-        now,
-        ...(webhook ? { webhook } : {}),
+      const settings = {
+        apiKey: sb.apiKey,
+        baseUrl: sb.apiUrl,
+        tonEndpoint: sb.tonEndpoint,
+        tonApiKey: undefined,
+        webhookUrl: webhook?.url,
+        webhookSecret: webhook?.secret,
       };
-      return reconcile(ctx, window);
+      const { ctx, close } = connectReconcile(settings, { store, client, now });
+      try {
+        return await reconcile(webhook ? { ...ctx, webhook } : ctx, window);
+      } finally {
+        await close();
+      }
     },
     async close() {
       await client.close();

@@ -91,6 +91,11 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
   let applied: Awaited<ReturnType<typeof applyRun>>;
   let result: ReturnType<typeof match>;
   try {
+    // The control totals first: a refused key fails before a long chain read.
+    let stats: MatchStats | null = null;
+    if (ctx.fetchStats) stats = await ctx.fetchStats(window);
+    else log.warn("control totals skipped: no stats source");
+
     if (ctx.readChain) {
       const addresses = await watchedAddresses(ctx.store);
       ctx.progress?.update("reading chain", 0, addresses.length, "addresses");
@@ -99,10 +104,6 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
       log.info("chain read", { addresses: addresses.length, new_transfers: read.newTransfers, status: read.status });
       if (read.status !== "ok") throw chainReadError(read, addresses.length);
     }
-    let stats: MatchStats | null = null;
-    if (ctx.fetchStats) stats = await ctx.fetchStats(window);
-    else log.warn("control totals skipped: no stats source");
-
     const facts = await loadStoredFacts(ctx.store);
     result = match({ ...facts, window, asOf, stats, options: { toleranceNano, graceMs: graceMinutes * 60_000 } });
     applied = await applyRun(ctx.store, runId, result, {
