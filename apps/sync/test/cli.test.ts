@@ -103,14 +103,15 @@ describe.skipIf(!process.env.OMRECON_SLOW_TESTS)("omrecon sync processes (slow)"
 
   it("lets only one of two concurrent processes sync; the other exits 2 without a request", async () => {
     sandbox.faults.api.clear();
-    sandbox.faults.api.setRates("*", { latencyMs: 20 });
     const db = tempDb();
     const before = sandbox.counters.api.requests();
     const first = start(["--json"], env(db));
     await until(() => sandbox.counters.api.requests() > before, "the first process to start syncing");
+    // Frozen mid-pass, it still holds the lock (alive, and well within the lock's lifetime).
+    first.child.kill("SIGSTOP");
     const second = await run(["--json"], env(db));
+    first.child.kill("SIGCONT");
     const done = await first.done;
-    sandbox.faults.api.clear();
     expect(second.status).toBe(2);
     expect(second.stdout).toBe("");
     expect(second.stderr).toMatch(/another sync is running \(pid \d+ on /);
