@@ -213,7 +213,12 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
     const { store, ctx } = await world();
     await store.db
       .insertInto("locks")
-      .values({ name: "reconcile", owner: "elsewhere", acquired_at: at(199), expires_at: at(230) })
+      .values({
+        name: "reconcile",
+        owner: "elsewhere",
+        acquired_at: new Date().toISOString(),
+        expires_at: new Date(Date.now() + 600_000).toISOString(),
+      })
       .execute();
     await expect(reconcile(ctx, options)).rejects.toThrow(/another reconcile \(elsewhere/);
     await store.close();

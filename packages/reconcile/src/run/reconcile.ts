@@ -6,7 +6,7 @@
 
 import { hostname } from "node:os";
 import { type Logger, silentLogger } from "@omrecon/core";
-import { acquireLock, failRun, insertRun, releaseLock } from "@omrecon/store";
+import { acquireLock, failRun, insertRun, refreshLock, releaseLock } from "@omrecon/store";
 import { alertPayload } from "../alerts/payload.js";
 import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
 import { match } from "../matcher/match.js";
@@ -44,20 +44,24 @@ export class ReconcileBusyError extends Error {
  */
 export async function reconcile(ctx: ReconcileContext, options: ReconcileOptions = {}): Promise<RunOutcome> {
   const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
-  const lock = await acquireLock(ctx.store.db, {
-    name: LOCK,
-    owner,
-    ttlMs: LOCK_TTL_MS,
-    now: (ctx.now ?? (() => new Date()))(),
-  });
+  // Locks are between real processes: wall-clock time, whatever clock the run itself uses.
+  const lock = await acquireLock(ctx.store.db, { name: LOCK, owner, ttlMs: LOCK_TTL_MS });
   if (!lock.acquired) {
     throw new ReconcileBusyError(
       `another reconcile (${lock.holder.owner}, since ${lock.holder.acquired_at}) is running on this database; try again when it is done`,
     );
   }
+  // A first chain read at toncenter's pace can outlast the lock's lifetime: keep it alive.
+  const heartbeat = setInterval(() => {
+    refreshLock(ctx.store.db, { name: LOCK, owner, ttlMs: LOCK_TTL_MS }).catch((error: unknown) =>
+      ctx.logger?.warn("could not refresh the reconcile lock", { error: (error as Error).message }),
+    );
+  }, LOCK_TTL_MS / 3);
+  heartbeat.unref();
   try {
     return await run(ctx, options);
   } finally {
+    clearInterval(heartbeat);
     await releaseLock(ctx.store.db, { name: LOCK, owner });
   }
 }
