@@ -109,7 +109,7 @@ export function describeHuman(sb: Sandbox): string {
     `  partner API  ${sb.apiUrl}`,
     `  TON API      ${sb.tonEndpoint}`,
     `  key          ${sb.apiKey}`,
-    "Paste the env lines (stdout) into your shell or .env; Ctrl-C stops.",
+    "Paste the export lines (stdout) into your shell, or into .env without `export`; Ctrl-C stops.",
     "",
   ].join("\n");
 }
@@ -136,7 +136,7 @@ export async function sandboxMain(argv: readonly string[], io: Io): Promise<numb
     if (values.json) io.stdout.write(`${describeJson(sb)}\n`);
     else {
       io.stderr.write(describeHuman(sb));
-      io.stdout.write(`${sb.env.join("\n")}\n`);
+      io.stdout.write(`${sb.env.map((line) => `export ${line}`).join("\n")}\n`);
     }
     await io.untilStopped();
   } finally {

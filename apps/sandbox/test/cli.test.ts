@@ -41,13 +41,18 @@ describe("sandboxMain", () => {
       stderr: err.stream,
       untilStopped: async () => {
         const line = out.text().split("\n")[0]!;
-        const base = line.replace(/^OPENMONEY_BASE_URL=/, "");
+        const base = line.replace(/^export OPENMONEY_BASE_URL=/, "");
         expect((await fetch(`${base}/health`)).status).toBeLessThan(500);
       },
     });
     expect(code).toBe(0);
     const lines = out.text().trim().split("\n");
-    expect(lines.map((l) => l.split("=")[0])).toEqual(["OPENMONEY_BASE_URL", "OPENMONEY_API_KEY", "TON_ENDPOINT"]);
+    expect(lines.map((l) => l.split("=")[0])).toEqual([
+      "export OPENMONEY_BASE_URL",
+      "export OPENMONEY_API_KEY",
+      "export TON_ENDPOINT",
+      "export TON_API_KEY",
+    ]);
     expect(err.text()).toContain("seed 3, 200 orders over 7 days");
     expect(err.text()).toContain("osk_");
     expect(err.text()).toContain("stopped");
@@ -63,7 +68,7 @@ describe("sandboxMain", () => {
     });
     const doc = JSON.parse(out.text());
     expect(doc.api_key).toMatch(/^osk_/);
-    expect(doc.env).toHaveLength(3);
+    expect(doc.env).toHaveLength(4);
     expect(doc.truth.counts.underpaid).toBe(2);
     expect(typeof doc.truth.findings[0].expected_nano).toBe("string");
     expect(err.text()).toBe("");
@@ -87,7 +92,7 @@ describe("omrecon sandbox (built CLI)", () => {
     const base = await new Promise<string>((resolve, reject) => {
       child.stdout.on("data", (chunk) => {
         stdout += String(chunk);
-        const m = /^OPENMONEY_BASE_URL=(\S+)$/m.exec(stdout);
+        const m = /^export OPENMONEY_BASE_URL=(\S+)$/m.exec(stdout);
         if (m) resolve(m[1]!);
       });
       child.once("exit", (code) => reject(new Error(`exited early with ${code}`)));

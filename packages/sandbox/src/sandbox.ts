@@ -58,7 +58,7 @@ export interface Sandbox extends LiveWorld {
   counters: SandboxCounters;
   /** Change the faults of either server while it runs. */
   faults: { api: FaultControl; ton: FaultControl };
-  /** Lines to paste into a shell or `.env`: OPENMONEY_BASE_URL, OPENMONEY_API_KEY, TON_ENDPOINT. */
+  /** `.env` lines: OPENMONEY_BASE_URL, OPENMONEY_API_KEY, TON_ENDPOINT, TON_API_KEY. */
   env: string[];
   stop(): Promise<void>;
 }
@@ -114,7 +114,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     partner: state.partner,
     counters: { api: api.counters, ton: ton.counters },
     faults: { api: api.faults, ton: ton.faults },
-    env: [`OPENMONEY_BASE_URL=${api.url}`, `OPENMONEY_API_KEY=${apiKey}`, `TON_ENDPOINT=${tonEndpoint}`],
+    // Any TON_API_KEY lifts the chain reader to toncenter's keyed rate; the simulator accepts every key.
+    env: [
+      `OPENMONEY_BASE_URL=${api.url}`,
+      `OPENMONEY_API_KEY=${apiKey}`,
+      `TON_ENDPOINT=${tonEndpoint}`,
+      "TON_API_KEY=sandbox",
+    ],
     stop: async () => {
       await Promise.all([api.close(), ton.close()]);
     },

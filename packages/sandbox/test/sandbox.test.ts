@@ -46,6 +46,7 @@ describe("startSandbox", () => {
       `OPENMONEY_BASE_URL=${sb.apiUrl}`,
       `OPENMONEY_API_KEY=${sb.apiKey}`,
       `TON_ENDPOINT=${sb.tonEndpoint}`,
+      "TON_API_KEY=sandbox",
     ]);
     expect(sb.apiKey).toMatch(/^osk_/);
   });
