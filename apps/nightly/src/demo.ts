@@ -3,9 +3,9 @@ import { join, resolve } from "node:path";
 import { createLogger, intFlag, parseCommandLine } from "@omrecon/cli";
 import { OpenMoneyClient } from "@omrecon/client";
 import { type FindingKind, formatTon, SEVERITY_RANK, severityOf } from "@omrecon/core";
+import { connectReconcile } from "@omrecon/reconcile";
 import { type Sandbox, startSandbox } from "@omrecon/sandbox";
 import { openStore, sql } from "@omrecon/store";
-import { chainReader } from "./chain-reader.js";
 import { type Io, stopOnSignals } from "./io.js";
 import { nightlyJson } from "./output.js";
 import { type NightlyOutcome, runNightly } from "./pipeline.js";
@@ -126,6 +126,18 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
   const store = await openStore(dbPath);
   const client = new OpenMoneyClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl, logger, userAgent: "demo" });
+  // A TON endpoint on this machine is read without toncenter's pacing (connectReconcile decides).
+  const reconcileWith = connectReconcile(
+    {
+      apiKey: sandbox.apiKey,
+      baseUrl: sandbox.apiUrl,
+      tonEndpoint: sandbox.tonEndpoint,
+      tonApiKey: undefined,
+      webhookUrl: undefined,
+      webhookSecret: undefined,
+    },
+    { store, logger, now: io.now, client },
+  );
   const stop = stopOnSignals(io, (signal) => logger.info(`${signal}: stopping`));
   try {
     const window = { from: new Date(sandbox.truth.window.from), to: new Date(sandbox.truth.window.to) };
@@ -133,16 +145,7 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
       {
         store,
         source: client,
-        // The simulator has no toncenter rate limit to respect.
-        readChain: chainReader({
-          tonEndpoint: sandbox.tonEndpoint,
-          tonApiKey: undefined,
-          requestsPerSecond: 1000,
-          store,
-          logger,
-          signal: stop.signal,
-        }),
-        fetchStats: (w) => client.orders.stats({ from: w.from, to: w.to }),
+        reconcile: reconcileWith.ctx,
         logger,
         now: io.now,
         stopSignal: stop.signal,
@@ -181,6 +184,7 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
     return check.missing.length === 0 && check.extra.length === 0 ? 0 : 2;
   } finally {
     stop.dispose();
+    await reconcileWith.close();
     await client.close();
     await store.close();
     await sandbox.stop();

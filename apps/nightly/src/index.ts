@@ -1,4 +1,3 @@
-export { type ChainReaderOptions, chainReader } from "./chain-reader.js";
 export { DEMO_HELP, demoMain, type TruthCheck } from "./demo.js";
 export { type Io, stopOnSignals } from "./io.js";
 export { HELP, nightlyMain } from "./main.js";

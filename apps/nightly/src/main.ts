@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { createLogger, createProgress, loadSettings, parseCommandLine, secretsOf } from "@omrecon/cli";
 import { OpenMoneyClient } from "@omrecon/client";
+import { connectReconcile } from "@omrecon/reconcile";
 import { openStore } from "@omrecon/store";
-import { chainReader } from "./chain-reader.js";
 import { type Io, stopOnSignals } from "./io.js";
 import { nightlyFlags, nightlyOptionsFrom } from "./options.js";
 import { nightlyJson, nightlyText } from "./output.js";
@@ -52,6 +52,7 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
     logger,
     userAgent: "nightly",
   });
+  const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client });
   const stop = stopOnSignals(io, (signal) => logger.info(`${signal}: stopping after the current page`));
   try {
     if (firstRun) logger.info("new database: the first sync reads the whole history", { db: settings.dbPath });
@@ -59,15 +60,7 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
       {
         store,
         source: client,
-        readChain: chainReader({
-          tonEndpoint: settings.tonEndpoint,
-          tonApiKey: settings.tonApiKey,
-          store,
-          logger,
-          signal: stop.signal,
-        }),
-        fetchStats: (w) => client.orders.stats({ from: w.from, to: w.to }),
-        webhook: { url: settings.webhookUrl, secret: settings.webhookSecret },
+        reconcile: reconcileWith.ctx,
         logger,
         progress,
         now: io.now,
@@ -81,6 +74,7 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
   } finally {
     stop.dispose();
     progress.clear();
+    await reconcileWith.close();
     await client.close();
     await store.close();
   }

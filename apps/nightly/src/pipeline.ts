@@ -1,13 +1,5 @@
 import type { FailOn, Logger } from "@omrecon/core";
-import type { WebhookTarget } from "@omrecon/reconcile";
-import {
-  exitStatusOf,
-  type FetchStats,
-  type ReadChain,
-  type RunOutcome,
-  type RunProgress,
-  reconcile,
-} from "@omrecon/reconcile";
+import { exitStatusOf, type ReconcileContext, type RunOutcome, type RunProgress, reconcile } from "@omrecon/reconcile";
 import { type ReportResult, writeReports } from "@omrecon/report";
 import type { Store } from "@omrecon/store";
 import { runSync, type SyncResult, type SyncSource } from "@omrecon/sync";
@@ -15,10 +7,10 @@ import { runSync, type SyncResult, type SyncSource } from "@omrecon/sync";
 /** Everything one nightly job talks to; the programs build it from settings, the demo from a sandbox. */
 export interface NightlyContext {
   store: Store;
+  /** Sync's side of the partner API (usually the same client the reconcile context uses). */
   source: SyncSource;
-  readChain: ReadChain;
-  fetchStats: FetchStats;
-  webhook?: WebhookTarget;
+  /** From `connectReconcile`: the chain reader, control totals and webhook. */
+  reconcile: ReconcileContext;
   logger: Logger;
   progress?: RunProgress;
   now: () => Date;
@@ -73,24 +65,13 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
     throw new NightlyStoppedError("stopped during sync; the next run continues from the last committed page");
   }
   log.info("nightly: reconcile");
-  const run = await reconcile(
-    {
-      store: ctx.store,
-      readChain: ctx.readChain,
-      fetchStats: ctx.fetchStats,
-      logger: ctx.logger,
-      now: ctx.now,
-      ...(ctx.webhook && { webhook: ctx.webhook }),
-      ...(ctx.progress && { progress: ctx.progress }),
-    },
-    {
-      from: options.window.from,
-      to: options.window.to,
-      failOn: options.failOn,
-      ...(options.toleranceNano !== undefined && { toleranceNano: options.toleranceNano }),
-      ...(options.graceMinutes !== undefined && { graceMinutes: options.graceMinutes }),
-    },
-  );
+  const run = await reconcile(ctx.reconcile, {
+    from: options.window.from,
+    to: options.window.to,
+    failOn: options.failOn,
+    ...(options.toleranceNano !== undefined && { toleranceNano: options.toleranceNano }),
+    ...(options.graceMinutes !== undefined && { graceMinutes: options.graceMinutes }),
+  });
   log.info("nightly: report");
   const report = await writeReports(
     { store: ctx.store, logger: ctx.logger },

@@ -41,8 +41,6 @@ describe("nightly", () => {
       OPENMONEY_API_KEY: sandbox.apiKey,
       OPENMONEY_BASE_URL: sandbox.apiUrl,
       TON_ENDPOINT: sandbox.tonEndpoint,
-      // A key lifts the chain reader to toncenter's keyed rate (10/s); the simulator accepts any.
-      TON_API_KEY: "sandbox",
     };
   });
   afterAll(async () => {
