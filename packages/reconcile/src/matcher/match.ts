@@ -164,7 +164,10 @@ export function match(input: MatchInput): MatchResult {
 }
 
 function normalizeOrder(o: MatchOrder): MatchOrder {
-  return { ...o, payment_address: rawAddressOrNull(o.payment_address), tx_hash: canonicalHashOrNull(o.tx_hash) };
+  const payment_address = rawAddressOrNull(o.payment_address);
+  const tx_hash = canonicalHashOrNull(o.tx_hash);
+  if (payment_address === o.payment_address && tx_hash === o.tx_hash) return o;
+  return { ...o, payment_address, tx_hash };
 }
 
 function normalizeLedgerRow(row: MatchBalanceTransaction): MatchBalanceTransaction {

@@ -4,7 +4,7 @@
  * back, without the `bounced` flag. Everything else is not money received.
  */
 import { txHashToHex } from "@omrecon/core";
-import { rawAddress, rawAddressOrNull } from "./address.js";
+import { rawAddress } from "./address.js";
 import type { MatchTransfer } from "./types.js";
 
 export function isValidTransfer(t: MatchTransfer): boolean {
@@ -20,8 +20,12 @@ export function isBouncedTransfer(t: MatchTransfer): boolean {
   return t.bounced || (t.aborted && t.value_nano > 0n);
 }
 
+const CANONICAL = /^[0-9a-f]{64}$/;
+
 /** Hex for any 32-byte hash form; a hash that is neither hex nor base64 is kept, lowercased. */
 export function canonicalHash(hash: string): string {
+  // The store already holds canonical hex: the common case costs one test and no copy.
+  if (hash.length === 64 && CANONICAL.test(hash)) return hash;
   try {
     return txHashToHex(hash);
   } catch {
@@ -34,9 +38,12 @@ export function canonicalHashOrNull(hash: string | null | undefined): string | n
   return canonicalHash(hash);
 }
 
-/** The transfer with its address in raw form and its hash in canonical hex. */
+/** The transfer with its address in raw form and its hash in canonical hex (the sender is not compared). */
 export function normalizeTransfer(t: MatchTransfer): MatchTransfer {
-  return { ...t, hash: canonicalHash(t.hash), address: rawAddress(t.address), source: rawAddressOrNull(t.source) };
+  const hash = canonicalHash(t.hash);
+  const address = rawAddress(t.address);
+  if (hash === t.hash && address === t.address) return t;
+  return { ...t, hash, address };
 }
 
 /** Time order on one account: by `lt`, then hash so that the order is total and repeatable. */
