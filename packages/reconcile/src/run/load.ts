@@ -2,13 +2,14 @@
  * Reads the mirror into the matcher's plain input. The whole mirror is read, not only the window:
  * orders outside it still claim their transfers, and the ledger is one chain from its first row.
  */
-import type { Store } from "@omrecon/store";
+import { latestBalanceSnapshot, listBalanceTransactions, listTransfers, type Store } from "@omrecon/store";
 import type { MatchBalanceTransaction, MatchInput, MatchOrder, MatchTransfer } from "../matcher/types.js";
 
 export type StoredFacts = Pick<MatchInput, "orders" | "transfers" | "balanceTransactions" | "balance">;
 
 export async function loadStoredFacts(store: Store): Promise<StoredFacts> {
   const { db } = store;
+  // Only the columns matching uses: this read covers every order of the mirror.
   const orderRows = await db
     .selectFrom("orders")
     .select([
@@ -37,8 +38,7 @@ export async function loadStoredFacts(store: Store): Promise<StoredFacts> {
     created_at: o.created_at,
   }));
 
-  const transferRows = await db.selectFrom("chain_transfers").selectAll().execute();
-  const transfers: MatchTransfer[] = transferRows.map((t) => ({
+  const transfers: MatchTransfer[] = (await listTransfers(db)).map((t) => ({
     hash: t.hash,
     lt: t.lt,
     utime: Number(t.utime),
@@ -52,12 +52,7 @@ export async function loadStoredFacts(store: Store): Promise<StoredFacts> {
     sent_back: t.sent_back !== 0n,
   }));
 
-  const ledgerRows = await db
-    .selectFrom("balance_transactions")
-    .select(["id", "type", "amount_nano", "balance_after_nano", "order_id", "tx_hash", "created_at"])
-    .orderBy("id")
-    .execute();
-  const balanceTransactions: MatchBalanceTransaction[] = ledgerRows.map((r) => ({
+  const balanceTransactions: MatchBalanceTransaction[] = (await listBalanceTransactions(db)).map((r) => ({
     id: Number(r.id),
     type: r.type,
     amount_nano: r.amount_nano,
@@ -67,13 +62,7 @@ export async function loadStoredFacts(store: Store): Promise<StoredFacts> {
     created_at: r.created_at,
   }));
 
-  const snapshot = await db
-    .selectFrom("balance_snapshots")
-    .select(["balance_nano", "topup_address", "topup_address_raw"])
-    .orderBy("taken_at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const snapshot = await latestBalanceSnapshot(db);
   const balance = snapshot
     ? { balance_nano: snapshot.balance_nano, topup_address: snapshot.topup_address_raw ?? snapshot.topup_address }
     : null;
@@ -90,13 +79,7 @@ export async function watchedAddresses(store: Store): Promise<string[]> {
     .where("payment_address_raw", "is not", null)
     .execute();
   const out = new Set(rows.map((r) => r.payment_address_raw!));
-  const snapshot = await store.db
-    .selectFrom("balance_snapshots")
-    .select("topup_address_raw")
-    .orderBy("taken_at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const snapshot = await latestBalanceSnapshot(store.db);
   if (snapshot?.topup_address_raw) out.add(snapshot.topup_address_raw);
   return [...out].sort();
 }

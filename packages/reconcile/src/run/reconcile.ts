@@ -1,5 +1,5 @@
 /**
- * One reconciliation run: read what is new on chain, fetch the control totals, match the mirror
+ * One reconciliation run: fetch the control totals, read what is new on chain, match the mirror
  * (pure), then apply (store the run and its findings), then alert. The run is recorded as
  * `running` first so that one that fails is still on record, with its error.
  */
