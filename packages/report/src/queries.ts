@@ -1,4 +1,5 @@
-import { type Store, sql } from "@omrecon/store";
+import { SEVERITY_RANK, type Severity } from "@omrecon/core";
+import { type FindingRow, listOpenFindings, type Store } from "@omrecon/store";
 
 /** The newest finished reconciliation run, or undefined when none has finished. */
 export async function latestRunId(store: Store): Promise<bigint | undefined> {
@@ -12,53 +13,14 @@ export async function latestRunId(store: Store): Promise<bigint | undefined> {
   return row?.id;
 }
 
-export interface OpenFindingRow {
-  key: string;
-  kind: string;
-  severity: string;
-  order_id: bigint | null;
-  payment_memo: string | null;
-  tx_hash: string | null;
-  expected_nano: bigint | null;
-  received_nano: bigint | null;
-  first_seen_at: string;
-  message: string;
-}
-
 /**
- * Findings of a run that are still open: not resolved, or resolved at other amounts
- * (reconciliation.md: a resolved finding comes back only if its amounts change).
+ * The latest finished run's open findings (store's rule: not resolved at their current amounts),
+ * most severe first, then by key.
  */
-export async function openFindingsOfRun(store: Store, runId: bigint): Promise<OpenFindingRow[]> {
-  return store.db
-    .selectFrom("run_findings as rf")
-    .innerJoin("findings as f", "f.key", "rf.key")
-    .select([
-      "f.key",
-      "f.kind",
-      "f.severity",
-      "f.order_id",
-      "f.payment_memo",
-      "f.tx_hash",
-      "f.expected_nano",
-      "f.received_nano",
-      "f.first_seen_at",
-      "f.message",
-    ])
-    .where("rf.run_id", "=", runId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("finding_resolutions as r")
-            .select("r.id")
-            .whereRef("r.key", "=", "f.key")
-            .where(sql<boolean>`r.expected_nano IS f.expected_nano AND r.received_nano IS f.received_nano`),
-        ),
-      ),
-    )
-    .orderBy(sql`CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`)
-    .orderBy("f.key")
-    .execute();
+export async function openFindingsOfRun(store: Store, runId: bigint): Promise<FindingRow[]> {
+  const rows = await listOpenFindings(store.db, runId);
+  const rank = (severity: string) => SEVERITY_RANK[severity as Severity] ?? 0;
+  return rows.sort((a, b) => rank(b.severity) - rank(a.severity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Orders created in [from, to), oldest first, with what the latest reconciliation concluded. */

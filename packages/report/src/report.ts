@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@omrecon/core";
 import { silentLogger } from "@omrecon/core";
-import type { Store } from "@omrecon/store";
+import type { FindingRow, Store } from "@omrecon/store";
 import { intCell, textCell, timeCell, tonCell } from "./cells.js";
 import {
   BALANCE_LEDGER_COLUMNS,
@@ -17,7 +17,6 @@ import { dayFormatter } from "./day.js";
 import {
   balanceTransactionBefore,
   latestRunId,
-  type OpenFindingRow,
   openFindingsOfRun,
   streamBalanceTransactions,
   streamOrders,
@@ -146,7 +145,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
   return result;
 }
 
-function findingRow(f: OpenFindingRow): string[] {
+function findingRow(f: FindingRow): string[] {
   return [
     textCell(f.key),
     textCell(f.kind),

@@ -140,6 +140,30 @@ export async function resolveFinding(db: StoreDb, request: ResolveRequest): Prom
   return { status: "resolved", resolution };
 }
 
+/**
+ * The findings a run saw that are still open: not resolved at their current amounts (a resolution
+ * at other amounts no longer holds). By key. What `findings.csv` lists for the latest run.
+ */
+export async function listOpenFindings(db: StoreDb, runId: number | bigint): Promise<FindingRow[]> {
+  const rows = await db
+    .selectFrom("run_findings as rf")
+    .innerJoin("findings as f", "f.key", "rf.key")
+    .selectAll("f")
+    .where("rf.run_id", "=", BigInt(runId))
+    .orderBy("f.key")
+    .execute();
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const resolved = new Set<string>();
+  for (const part of chunk([...byKey.keys()], KEYS_PER_QUERY)) {
+    const resolutions = await db.selectFrom("finding_resolutions").selectAll().where("key", "in", part).execute();
+    for (const r of resolutions) {
+      const finding = byKey.get(r.key);
+      if (finding && sameAmounts(r, finding)) resolved.add(r.key);
+    }
+  }
+  return rows.filter((r) => !resolved.has(r.key));
+}
+
 /** Every resolution of a key, oldest first. */
 export async function resolutionsOf(db: StoreDb, key: string): Promise<ResolutionRow[]> {
   return db.selectFrom("finding_resolutions").selectAll().where("key", "=", key).orderBy("id").execute();

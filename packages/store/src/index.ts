@@ -27,6 +27,7 @@ export {
 export {
   type FindingRow,
   getFinding,
+  listOpenFindings,
   type RecordedFinding,
   type ResolutionRow,
   type ResolveRequest,

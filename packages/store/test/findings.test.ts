@@ -1,6 +1,14 @@
 import type { Finding } from "@omrecon/core";
 import { describe, expect, it } from "vitest";
-import { getFinding, openStore, recordRunFindings, resolutionsOf, resolveFinding, type Store } from "../src/index.js";
+import {
+  getFinding,
+  listOpenFindings,
+  openStore,
+  recordRunFindings,
+  resolutionsOf,
+  resolveFinding,
+  type Store,
+} from "../src/index.js";
 import { tempDbPath } from "./helpers.js";
 
 const underpaid = (received: bigint): Finding => ({
@@ -78,6 +86,20 @@ describe("finding lifecycle", () => {
     expect(await seen(store, 4, [underpaid(410_000_000n)])).toEqual([
       { key: "underpaid:10421", isNew: false, resolved: false, firstSeenRun: 1 },
     ]);
+    await store.close();
+  });
+
+  it("lists a run's open findings: resolved ones only while their amounts hold", async () => {
+    const store = await openStore(tempDbPath());
+    await seen(store, 1, [underpaid(400_000_000n), orphan]);
+    await resolveFinding(store.db, { key: orphan.key, by: "ana", note: "our own test transfer", at: "t1" });
+    await resolveFinding(store.db, { key: "underpaid:10421", by: "ana", note: "topped up", at: "t1" });
+    expect((await listOpenFindings(store.db, 1)).map((f) => f.key)).toEqual([]);
+    await seen(store, 2, [underpaid(410_000_000n), orphan]);
+    expect((await listOpenFindings(store.db, 2)).map((f) => [f.key, f.received_nano])).toEqual([
+      ["underpaid:10421", 410_000_000n],
+    ]);
+    expect(await listOpenFindings(store.db, 99)).toEqual([]);
     await store.close();
   });
 
