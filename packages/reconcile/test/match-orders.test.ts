@@ -87,6 +87,13 @@ describe("match: orders paid by memo", () => {
     ]);
   });
 
+  it("keeps a finding's message on one line when the API's memo holds a line break", () => {
+    const r = match(input({ orders: [order(1, { payment_memo: "STARS-1\r\n=evil" })] }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]?.message).not.toMatch(/[\r\n]/);
+    expect(r.findings[0]?.message).toContain("STARS-1\\r\\n=evil");
+  });
+
   it("does not take a transfer into another payment wallet as payment of the order", () => {
     const t = transfer({ comment: "STARS-1", address: PAY2.toRawString() });
     const r = match(input({ orders: [order(1)], transfers: [t] }));

@@ -4,6 +4,7 @@
  * last row's `balance_after`.
  */
 import { FINDING_SEVERITY, type Finding, findingKey, formatTon } from "@omrecon/core";
+import { printable } from "./printable.js";
 import type { MatchBalanceTransaction } from "./types.js";
 
 /** @param row checked against `previous`, the row before it by id */
@@ -20,7 +21,7 @@ export function chainBreak(previous: MatchBalanceTransaction, row: MatchBalanceT
     tx_hash: row.tx_hash,
     expected_nano: expected,
     received_nano: row.balance_after_nano,
-    message: `ledger row ${row.id} (${row.type} ${formatTon(row.amount_nano)} TON) says balance ${formatTon(row.balance_after_nano)} TON, but row ${previous.id} left ${formatTon(previous.balance_after_nano)} TON, so ${formatTon(expected)} TON`,
+    message: `ledger row ${row.id} (${printable(row.type)} ${formatTon(row.amount_nano)} TON) says balance ${formatTon(row.balance_after_nano)} TON, but row ${previous.id} left ${formatTon(previous.balance_after_nano)} TON, so ${formatTon(expected)} TON`,
     details: { balance_tx_id: row.id, previous_balance_tx_id: previous.id, ledger_order_id: row.order_id },
   };
 }

@@ -5,6 +5,7 @@
 import { FINDING_SEVERITY, type Finding, type FindingKind, findingKey, formatIsoUtc, formatTon } from "@omrecon/core";
 import type { PaidTransfer } from "./attribution.js";
 import { type Covering, coveringSet } from "./covering.js";
+import { printable } from "./printable.js";
 import type { MatchOptions, MatchOrder } from "./types.js";
 
 /** The service says it was paid. */
@@ -40,7 +41,7 @@ export function matchOrder(
   const covering = coveringSet(paid, order.price_nano, options.toleranceNano);
   const memoNormalized = paid.some((p) => p.normalized);
   const findings: Finding[] = [];
-  const label = `order ${order.id} (${order.payment_memo ?? "no memo"})`;
+  const label = `order ${order.id} (${order.payment_memo == null ? "no memo" : printable(order.payment_memo)})`;
   const price = order.price_nano;
   const tol = options.toleranceNano;
   const expiresMs = order.expires_at == null ? null : Date.parse(order.expires_at);
