@@ -1,7 +1,8 @@
 import { txHashHexToBase64 } from "@omrecon/core";
+import { sampleOrder } from "@omrecon/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OpenMoneyClient, Order } from "../src/index.js";
-import { type Fixture, MINUTE, startFixture, T0, worldOrder } from "./sandbox-fixture.js";
+import { type Fixture, MINUTE, startFixture, T0 } from "./sandbox-fixture.js";
 
 let fx: Fixture;
 let client: OpenMoneyClient;
@@ -77,7 +78,7 @@ describe("orders", () => {
   });
 
   it("reads a page, and walks every page as an async iterator, newest first", async () => {
-    for (let i = 0; i < 230; i++) fx.state.insertOrder(worldOrder(1 + i, T0 + i * MINUTE));
+    for (let i = 0; i < 230; i++) fx.state.insertOrder(sampleOrder(1 + i, T0 + i * MINUTE));
     fx.clock.now = T0 + 1000 * MINUTE;
     const page = await client.orders.listPage({ limit: 10, offset: 5 });
     expect(page).toMatchObject({ total: 230, limit: 10, offset: 5 });
@@ -91,7 +92,7 @@ describe("orders", () => {
   it("passes filters and the window through, as ISO strings or Dates", async () => {
     for (let i = 0; i < 20; i++) {
       fx.state.insertOrder(
-        worldOrder(1 + i, T0 + i * MINUTE, {
+        sampleOrder(1 + i, T0 + i * MINUTE, {
           status: i % 2 ? "completed" : "failed",
           order_type: i % 4 ? "stars" : "premium",
         }),
@@ -109,7 +110,7 @@ describe("orders", () => {
 
   it("reads the stats summary for a window with the volume exact", async () => {
     for (let i = 0; i < 10; i++)
-      fx.state.insertOrder(worldOrder(1 + i, T0 + i * MINUTE, { price_nano: 100_000_000n + 1n }));
+      fx.state.insertOrder(sampleOrder(1 + i, T0 + i * MINUTE, { price_nano: 100_000_000n + 1n }));
     const stats = await client.orders.stats({ from: "2026-04-16T12:02:00Z", to: new Date(T0 + 5 * MINUTE) });
     expect(stats).toEqual({
       total_orders: 3,
@@ -123,7 +124,7 @@ describe("orders", () => {
 
   it("keeps amounts beyond double precision exact, converts base64 hashes to hex, keeps unknown fields and statuses", async () => {
     fx.state.insertOrder(
-      worldOrder(7, T0, {
+      sampleOrder(7, T0, {
         price_nano: 123_456_789_123_456_789n,
         status: "awaiting_review",
         tx_hash: txHashHexToBase64(HASH),

@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { sampleOrder } from "@omrecon/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -17,7 +18,7 @@ import {
   TimeoutError,
   ValidationError,
 } from "../src/index.js";
-import { type Fixture, startFixture, T0, worldOrder } from "./sandbox-fixture.js";
+import { type Fixture, startFixture, T0 } from "./sandbox-fixture.js";
 
 let fx: Fixture;
 let client: OpenMoneyClient;
@@ -86,7 +87,7 @@ describe("API error envelopes become typed errors", () => {
     );
     expect(conflict).toBeInstanceOf(ConflictError);
     expect(conflict).toMatchObject({ status: 409, errorCode: "IDEMPOTENCY_CONFLICT" });
-    fx.state.insertOrder(worldOrder(30_000, T0));
+    fx.state.insertOrder(sampleOrder(30_000, T0));
     const notCancellable = await failure(client.orders.cancel(30_000));
     expect(notCancellable).toBeInstanceOf(ConflictError);
     expect(notCancellable).toMatchObject({ errorCode: "ORDER_NOT_CANCELLABLE" });
@@ -146,7 +147,7 @@ describe("answers that are not the envelope", () => {
   });
 
   it("data of an unexpected shape → MalformedResponseError naming the field", async () => {
-    fx.state.insertOrder(worldOrder(5, T0, { tx_hash: "not-a-hash" }));
+    fx.state.insertOrder(sampleOrder(5, T0, { tx_hash: "not-a-hash" }));
     const e = await failure(client.orders.get(5));
     expect(e).toMatchObject({ name: "MalformedResponseError", status: 200, kind: "unexpected_shape" });
     expect(e.message).toMatch(/tx_hash/);

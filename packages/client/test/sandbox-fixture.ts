@@ -1,5 +1,5 @@
 /** A sandbox partner API on an ephemeral port and clients pointed at it, closed together. */
-import { type PartnerApi, type SandboxOrder, SandboxState, startPartnerApi } from "@omrecon/sandbox";
+import { type PartnerApi, SandboxState, startPartnerApi } from "@omrecon/sandbox";
 import { type ClientOptions, OpenMoneyClient } from "../src/index.js";
 
 export const T0 = Date.parse("2026-04-16T12:00:00Z");
@@ -40,30 +40,5 @@ export async function startFixture(start = T0): Promise<Fixture> {
       await Promise.all(clients.map((c) => c.close()));
       await api.close();
     },
-  };
-}
-
-/** A completed order as a world generator would load it. */
-export function worldOrder(id: number, createdAt: number, patch: Partial<SandboxOrder> = {}): SandboxOrder {
-  return {
-    id,
-    status: "completed",
-    order_type: "stars",
-    stars_amount: 100,
-    premium_months: null,
-    recipient_username: "pandus",
-    price_nano: 418_000_000n,
-    payment_method: "ton_memo",
-    payment_currency: "TON",
-    payment_address: "UQBFJTkJ5hZdH7i6rWQTnm43zn6h2dPBV9lFZ2e98WvWABy_",
-    payment_memo: `STARS-${id.toString(16).padStart(6, "0")}`,
-    client_reference: null,
-    tx_hash: null,
-    created_at: createdAt,
-    expires_at: createdAt + 15 * MINUTE,
-    updated_at: createdAt,
-    paid_at: createdAt,
-    completed_at: createdAt,
-    ...patch,
   };
 }

@@ -1,8 +1,9 @@
 import { inspect } from "node:util";
 import type { Logger } from "@omrecon/core";
+import { sampleOrder } from "@omrecon/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OpenMoneyClient, OpenMoneyError } from "../src/index.js";
-import { type Fixture, startFixture, T0, worldOrder } from "./sandbox-fixture.js";
+import { type Fixture, startFixture, T0 } from "./sandbox-fixture.js";
 
 let fx: Fixture;
 beforeAll(async () => {
@@ -59,7 +60,7 @@ describe("the API key never leaks", () => {
     });
     const key = fx.key;
     const faults = fx.api.faults;
-    fx.state.insertOrder(worldOrder(5, T0, { tx_hash: "bad-hash" }));
+    fx.state.insertOrder(sampleOrder(5, T0, { tx_hash: "bad-hash" }));
     const errors: OpenMoneyError[] = [];
     // Retried faults are scripted for both attempts (maxRetries: 1); the others once.
     const scripted = async (

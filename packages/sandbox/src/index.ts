@@ -13,6 +13,7 @@ export {
 } from "./pricing.js";
 export { createRandom, type Random, type Seed } from "./random.js";
 export { checkRecipient, type GiftKind, type RecipientVerdict } from "./recipients.js";
+export { sampleOrder } from "./sample-order.js";
 export { type Sandbox, type SandboxCounters, type SandboxOptions, startSandbox } from "./sandbox.js";
 export { SandboxError, type SandboxErrorCode } from "./sandbox-error.js";
 export {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PartnerApi } from "../src/api/server.js";
 import { startPartnerApi } from "../src/api/server.js";
-import type { SandboxOrder } from "../src/model.js";
-import { ORDER_TTL_MS, SandboxState } from "../src/state.js";
+import { sampleOrder } from "../src/sample-order.js";
+import { SandboxState } from "../src/state.js";
 import { caller } from "./api-http.js";
 
 const T0 = Date.parse("2026-04-16T12:00:00Z");
@@ -17,30 +17,6 @@ beforeEach(async () => {
   http = caller(api);
 });
 afterEach(() => api.close());
-
-function worldOrder(id: number, created: number, patch: Partial<SandboxOrder> = {}): SandboxOrder {
-  return {
-    id,
-    status: "completed",
-    order_type: "stars",
-    stars_amount: 100,
-    premium_months: null,
-    recipient_username: "pandus",
-    price_nano: 418_000_000n,
-    payment_method: "ton_memo",
-    payment_currency: "TON",
-    payment_address: "UQBFJTkJ5hZdH7i6rWQTnm43zn6h2dPBV9lFZ2e98WvWABy_",
-    payment_memo: `STARS-${id.toString(16).padStart(6, "0")}`,
-    client_reference: null,
-    tx_hash: null,
-    created_at: created,
-    expires_at: created + ORDER_TTL_MS,
-    updated_at: created,
-    paid_at: null,
-    completed_at: null,
-    ...patch,
-  };
-}
 
 const stars = { recipient_username: "pandus", quantity: 100, payment_method: "ton_memo", payment_currency: "TON" };
 
@@ -161,7 +137,7 @@ describe("partner API: orders", () => {
 
   it("serves amounts as exact decimals, unknown fields and unknown statuses as given", async () => {
     api.state.insertOrder(
-      worldOrder(5, T0, {
+      sampleOrder(5, T0, {
         price_nano: 123_456_789_123_456_789n,
         status: "on_hold_new",
         tx_hash: "q".repeat(43) + "=",
@@ -179,7 +155,7 @@ describe("partner API: lists", () => {
     now = T0 + 1000 * MIN;
     for (let i = 0; i < 250; i++) {
       api.state.insertOrder(
-        worldOrder(1 + i, T0 + i * MIN, {
+        sampleOrder(1 + i, T0 + i * MIN, {
           order_type: i % 5 === 0 ? "premium" : "stars",
           status: i % 10 === 0 ? "failed" : "completed",
         }),

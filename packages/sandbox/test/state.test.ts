@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SandboxOrder } from "../src/model.js";
 import { pricePremium, priceStars } from "../src/pricing.js";
+import { sampleOrder } from "../src/sample-order.js";
 import { SandboxError } from "../src/sandbox-error.js";
-import { ORDER_TTL_MS, SandboxState } from "../src/state.js";
+import { SandboxState } from "../src/state.js";
 
 const T0 = Date.parse("2026-04-16T12:00:00Z");
 const MIN = 60_000;
@@ -21,30 +21,6 @@ function refusal(fn: () => unknown): SandboxError {
     throw e;
   }
   throw new Error("expected a SandboxError");
-}
-
-function order(id: number, created: number, patch: Partial<SandboxOrder> = {}): SandboxOrder {
-  return {
-    id,
-    status: "completed",
-    order_type: "stars",
-    stars_amount: 100,
-    premium_months: null,
-    recipient_username: "pandus",
-    price_nano: 418_000_000n,
-    payment_method: "ton_memo",
-    payment_currency: "TON",
-    payment_address: "UQBFJTkJ5hZdH7i6rWQTnm43zn6h2dPBV9lFZ2e98WvWABy_",
-    payment_memo: `STARS-${id.toString(16).padStart(6, "0")}`,
-    client_reference: null,
-    tx_hash: null,
-    created_at: created,
-    expires_at: created + ORDER_TTL_MS,
-    updated_at: created,
-    paid_at: null,
-    completed_at: null,
-    ...patch,
-  };
 }
 
 describe("pricing", () => {
@@ -124,8 +100,8 @@ describe("SandboxState orders", () => {
 
   it("does not expire an order inserted with expire: false", () => {
     const { state } = stateAt(T0 + 60 * MIN);
-    state.insertOrder(order(5, T0, { status: "pending_payment" }), { expire: false });
-    state.insertOrder(order(6, T0, { status: "pending_payment" }));
+    state.insertOrder(sampleOrder(5, T0, { status: "pending_payment" }), { expire: false });
+    state.insertOrder(sampleOrder(6, T0, { status: "pending_payment" }));
     expect(state.getOrder(5)?.status).toBe("pending_payment");
     expect(state.getOrder(6)?.status).toBe("expired");
   });
@@ -241,7 +217,10 @@ describe("SandboxState lists", () => {
     const { state } = stateAt(T0 + 100 * MIN);
     for (let i = 0; i < 10; i++) {
       state.insertOrder(
-        order(100 + i, T0 + i * MIN, { order_type: i % 2 ? "premium" : "stars", status: i < 3 ? "paid" : "completed" }),
+        sampleOrder(100 + i, T0 + i * MIN, {
+          order_type: i % 2 ? "premium" : "stars",
+          status: i < 3 ? "paid" : "completed",
+        }),
       );
     }
     const all = state.listOrders({}, 3, 0);
@@ -257,21 +236,21 @@ describe("SandboxState lists", () => {
 
   it("orders by created_at when ids and times disagree", () => {
     const { state } = stateAt();
-    state.insertOrder(order(1, T0 + 2 * MIN));
-    state.insertOrder(order(2, T0));
-    state.insertOrder(order(3, T0 + MIN));
+    state.insertOrder(sampleOrder(1, T0 + 2 * MIN));
+    state.insertOrder(sampleOrder(2, T0));
+    state.insertOrder(sampleOrder(3, T0 + MIN));
     expect(state.listOrders({}, 10, 0).items.map((o) => o.id)).toEqual([1, 3, 2]);
     expect(state.listOrders({ to: T0 + 2 * MIN }, 10, 0).items.map((o) => o.id)).toEqual([3, 2]);
-    expect(() => state.insertOrder(order(3, T0))).toThrow(RangeError);
+    expect(() => state.insertOrder(sampleOrder(3, T0))).toThrow(RangeError);
   });
 
   it("sums stats over the window, volume over paid, processing and completed only", () => {
     const { state } = stateAt(T0 + 100 * MIN);
     const statuses = ["paid", "processing", "completed", "failed", "pending_payment", "weird_new_status"];
     statuses.forEach((status, i) => {
-      state.insertOrder(order(i + 1, T0 + i * MIN, { status }), { expire: false });
+      state.insertOrder(sampleOrder(i + 1, T0 + i * MIN, { status }), { expire: false });
     });
-    state.insertOrder(order(7, T0 + 6 * MIN, { order_type: "premium", stars_amount: null, premium_months: 3 }));
+    state.insertOrder(sampleOrder(7, T0 + 6 * MIN, { order_type: "premium", stars_amount: null, premium_months: 3 }));
     const s = state.stats({ from: T0 + MIN });
     expect(s).toEqual({
       total_orders: 6,
@@ -284,9 +263,9 @@ describe("SandboxState lists", () => {
 
   it("finds orders by client_reference, oldest first, and continues ids after loaded orders", () => {
     const { state } = stateAt();
-    state.insertOrder(order(20_001, T0, { client_reference: "inv-1" }));
-    state.insertOrder(order(20_002, T0, { client_reference: "inv-2" }));
-    state.insertOrder(order(20_003, T0, { client_reference: "inv-1" }));
+    state.insertOrder(sampleOrder(20_001, T0, { client_reference: "inv-1" }));
+    state.insertOrder(sampleOrder(20_002, T0, { client_reference: "inv-2" }));
+    state.insertOrder(sampleOrder(20_003, T0, { client_reference: "inv-1" }));
     expect(state.ordersByReference("inv-1").map((o) => o.id)).toEqual([20_001, 20_003]);
     expect(state.ordersByReference("none")).toEqual([]);
     expect(state.createStarsOrder({ recipient_username: "pandus", quantity: 60 }).order.id).toBe(20_004);
