@@ -1,6 +1,7 @@
 import { toStoredTime } from "@omrecon/core";
 import { type Insertable, type Selectable, sql } from "kysely";
 import { chunk, maxRowsPerStatement } from "./batch.js";
+import { runCachedInsert } from "./cached-insert.js";
 import type { OrdersTable } from "./schema.js";
 import type { StoreDb } from "./transaction.js";
 
@@ -51,22 +52,7 @@ export async function upsertOrders(db: StoreDb, rows: readonly NewOrderRow[]): P
     const existing = new Set(
       (await db.selectFrom("orders").select("id").where("id", "in", ids).execute()).map((r) => r.id),
     );
-    const changed = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`orders.${c}`)));
-    const incoming = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`excluded.${c}`)));
-    const written = await db
-      .insertInto("orders")
-      .values(part)
-      .onConflict((oc) =>
-        oc
-          .column("id")
-          .doUpdateSet((eb) => ({
-            ...Object.fromEntries(CONTENT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
-            synced_at: eb.ref("excluded.synced_at"),
-          }))
-          .where(sql<boolean>`(${changed}) is not (${incoming})`),
-      )
-      .returning("id")
-      .execute();
+    const written = await runCachedInsert(db, "orders", part, (rows) => upsertQuery(db, rows));
     for (const { id } of written) {
       if (existing.has(id)) counts.updated++;
       else counts.inserted++;
@@ -75,8 +61,30 @@ export async function upsertOrders(db: StoreDb, rows: readonly NewOrderRow[]): P
   return counts;
 }
 
+function upsertQuery(db: StoreDb, rows: readonly NewOrderRow[]) {
+  const changed = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`orders.${c}`)));
+  const incoming = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`excluded.${c}`)));
+  return db
+    .insertInto("orders")
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column("id")
+        .doUpdateSet((eb) => ({
+          ...Object.fromEntries(CONTENT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+          synced_at: eb.ref("excluded.synced_at"),
+        }))
+        .where(sql<boolean>`(${changed}) is not (${incoming})`),
+    )
+    .returning("id");
+}
+
 /** The last occurrence of an id wins, as it would row by row. */
-function dedupeById(rows: readonly NewOrderRow[]): NewOrderRow[] {
+function dedupeById(rows: readonly NewOrderRow[]): readonly NewOrderRow[] {
+  // Distinct as numbers means distinct ids: then there is nothing to drop (the common case).
+  const seen = new Set<number>();
+  for (const row of rows) seen.add(Number(row.id));
+  if (seen.size === rows.length) return rows;
   const byId = new Map<bigint, NewOrderRow>();
   for (const row of rows) byId.set(BigInt(row.id), row);
   return [...byId.values()];
