@@ -83,7 +83,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
     files.push(orders);
     const summary = new DailySummary();
     const dayOf = dayFormatter(tz);
-    for await (const o of streamOrders(store, from, to)) {
+    for (const o of streamOrders(store, from, to)) {
       orders.add([
         intCell(o.id),
         timeCell(o.created_at),
@@ -169,7 +169,7 @@ async function writeLedger(store: Store, ledger: CsvFile, from: string, to: stri
   // Everything the loop needs is read first: a stream holds the connection until it ends.
   const onChain = await validTransferHashes(store, await topupAddressRaw(store));
   let prev: bigint | null = (await balanceTransactionBefore(store, from))?.balance_after_nano ?? null;
-  for await (const t of streamBalanceTransactions(store, from, to)) {
+  for (const t of streamBalanceTransactions(store, from, to)) {
     let status = "";
     if (prev !== null && t.balance_after_nano !== prev + t.amount_nano) status = "break";
     else if (t.type === "topup" && onChain !== null)
