@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs one omrecon program from the repository root: builds what it needs first (turbo, cached,
-// quiet unless it fails), then runs the built program in this same process so that signals,
-// stdin/stdout and the exit status are the program's own. `pnpm <command> …flags` lands here.
+// Runs one omrecon program from the repository root: builds what it needs first (tsc -b, quiet
+// unless it fails, a no-op when nothing changed), then runs the built program in this same process
+// so that signals, stdin/stdout and the exit status are the program's own. `pnpm <command> …` lands here.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -9,13 +9,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const programs = {
-  sync: ["@omrecon/app-sync", "apps/sync/dist/bin.js"],
-  reconcile: ["@omrecon/app-reconciler", "apps/reconciler/dist/bin.js"],
-  report: ["@omrecon/app-report", "apps/report/dist/bin.js"],
-  nightly: ["@omrecon/app-nightly", "apps/nightly/dist/bin.js"],
-  demo: ["@omrecon/app-nightly", "apps/nightly/dist/demo-bin.js"],
-  sandbox: ["@omrecon/app-sandbox", "apps/sandbox/dist/bin.js"],
-  bench: ["@omrecon/bench", "bench/dist/main.js"],
+  sync: ["apps/sync", "dist/bin.js"],
+  reconcile: ["apps/reconciler", "dist/bin.js"],
+  report: ["apps/report", "dist/bin.js"],
+  nightly: ["apps/nightly", "dist/bin.js"],
+  demo: ["apps/nightly", "dist/demo-bin.js"],
+  sandbox: ["apps/sandbox", "dist/bin.js"],
+  bench: ["bench", "dist/main.js"],
 };
 
 const [command, ...args] = process.argv.slice(2);
@@ -26,25 +26,27 @@ if (!program) {
   );
   process.exit(2);
 }
-const [pkg, entry] = program;
+const [dir, entry] = program;
+const main = join(root, dir, entry);
 
 if (process.env.OMRECON_SKIP_BUILD !== "1") {
-  const turbo = join(root, "node_modules", ".bin", process.platform === "win32" ? "turbo.cmd" : "turbo");
-  if (!existsSync(turbo)) {
+  // One `tsc -b` over the program's project references builds every package it needs in a single
+  // process (three times faster than one tsc per package) and is a no-op when nothing changed.
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  if (!existsSync(tsc)) {
     process.stderr.write("omrecon: dependencies are not installed; run `npx -y pnpm@10.34.9 install` first\n");
     process.exit(2);
   }
-  const built = spawnSync(turbo, ["run", "build", `--filter=${pkg}...`, "--output-logs=errors-only"], {
+  const built = spawnSync(process.execPath, [tsc, "-b", join(root, dir, "tsconfig.build.json")], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" },
   });
   if (built.status !== 0) {
     process.stderr.write(`${built.stdout ?? ""}${built.stderr ?? ""}`);
-    process.stderr.write(`omrecon: building ${pkg} failed (see above)\n`);
+    process.stderr.write(`omrecon: building ${dir} failed (see above)\n`);
     process.exit(2);
   }
 }
 
-process.argv = [process.argv[0] ?? "node", join(root, entry), ...args];
-await import(pathToFileURL(join(root, entry)).href);
+process.argv = [process.argv[0] ?? "node", main, ...args];
+await import(pathToFileURL(main).href);
