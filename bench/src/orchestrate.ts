@@ -13,7 +13,8 @@ import type { BenchWorld } from "./job.js";
 import { type MachineInfo, machineInfo } from "./machine.js";
 import { measureChain, measureMatch, measureReport, measureStore, measureSync } from "./measure-stages.js";
 import type { BenchOptions, StageId } from "./options.js";
-import type { RowResult } from "./results.js";
+import { failedRow, type RowResult } from "./results.js";
+import { JobError } from "./run-job.js";
 import { startSandboxProcess } from "./sandbox-process.js";
 import { TARGETS } from "./targets.js";
 import { BENCH_DAYS, BENCH_NOW_MS, type WorldInfo } from "./world.js";
@@ -147,7 +148,14 @@ export async function runBench(options: BenchOptions, progress: (message: string
       }
       const makes = MAKES[stage];
       if (makes) for (const f of makes.stale) removeDb(fixturePath(workDir, f));
-      rows.push(...(await MEASURE[stage](ctx)));
+      try {
+        rows.push(...(await MEASURE[stage](ctx)));
+      } catch (error) {
+        // One stage failing (a child out of memory, say) must not throw away a long run's other rows.
+        if (!(error instanceof JobError)) throw error;
+        progress(`${stage}: ${error.message}`);
+        rows.push(failedRow(stage, error.message));
+      }
       if (makes) made.add(makes.fixture);
       if (i >= plan.lastUse && ctx.sandbox) {
         await ctx.sandbox.stop();

@@ -70,3 +70,20 @@ export function ratioCheck(ratio: number, limit: number): Check {
 export function rowOk(checks: readonly Check[]): boolean | null {
   return checks.length === 0 ? null : checks.every((c) => c.ok);
 }
+
+/** The row of a stage whose child failed: no numbers, one failed check carrying the reason. */
+export function failedRow(stage: StageId, message: string): RowResult {
+  const none: SideResult = { ms: 0, runs_ms: [], rows: 0, rows_per_s: null, rss_mb: 0, cpu_ms: 0, extra: {} };
+  return {
+    id: `${stage}.failed`,
+    stage,
+    label: stage,
+    ours: none,
+    baseline: null,
+    ratio: null,
+    checks: [{ what: "run", target: "completes", value: "failed", ok: false }],
+    ok: false,
+    cells: { ours: "failed", baseline: "—" },
+    note: message,
+  };
+}
