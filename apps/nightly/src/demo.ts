@@ -1,12 +1,12 @@
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createLogger, intFlag, parseCommandLine } from "@omrecon/cli";
+import { createLogger, intFlag, parseCommandLine, stopOnSignals } from "@omrecon/cli";
 import { OpenMoneyClient } from "@omrecon/client";
 import { type FindingKind, formatTon, SEVERITY_RANK, severityOf } from "@omrecon/core";
 import { connectReconcile } from "@omrecon/reconcile";
 import { type Sandbox, startSandbox } from "@omrecon/sandbox";
 import { openStore, sql } from "@omrecon/store";
-import { type Io, stopOnSignals } from "./io.js";
+import type { Io } from "./io.js";
 import { nightlyJson } from "./output.js";
 import { type NightlyOutcome, runNightly } from "./pipeline.js";
 
@@ -138,7 +138,7 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
     },
     { store, logger, now: io.now, client },
   );
-  const stop = stopOnSignals(io, (signal) => logger.info(`${signal}: stopping`));
+  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping`));
   try {
     const window = { from: new Date(sandbox.truth.window.from), to: new Date(sandbox.truth.window.to) };
     const outcome = await runNightly(
@@ -148,7 +148,8 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
         reconcile: reconcileWith.ctx,
         logger,
         now: io.now,
-        stopSignal: stop.signal,
+        stopSignal: stop.stop,
+        abortSignal: stop.abort,
       },
       { out, window, failOn: "warning" },
     );

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { createLogger, createProgress, loadSettings, parseCommandLine, secretsOf } from "@omrecon/cli";
+import { createLogger, createProgress, loadSettings, parseCommandLine, secretsOf, stopOnSignals } from "@omrecon/cli";
 import { OpenMoneyClient } from "@omrecon/client";
 import { connectReconcile } from "@omrecon/reconcile";
 import { openStore } from "@omrecon/store";
-import { type Io, stopOnSignals } from "./io.js";
+import type { Io } from "./io.js";
 import { nightlyFlags, nightlyOptionsFrom } from "./options.js";
 import { nightlyJson, nightlyText } from "./output.js";
 import { runNightly } from "./pipeline.js";
@@ -53,7 +53,7 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
     userAgent: "nightly",
   });
   const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client });
-  const stop = stopOnSignals(io, (signal) => logger.info(`${signal}: stopping after the current page`));
+  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
   try {
     if (firstRun) logger.info("new database: the first sync reads the whole history", { db: settings.dbPath });
     const outcome = await runNightly(
@@ -64,7 +64,8 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
         logger,
         progress,
         now: io.now,
-        stopSignal: stop.signal,
+        stopSignal: stop.stop,
+        abortSignal: stop.abort,
       },
       options,
     );

@@ -14,8 +14,10 @@ export interface NightlyContext {
   logger: Logger;
   progress?: RunProgress;
   now: () => Date;
-  /** SIGINT/SIGTERM: sync stops after its current page. */
+  /** First SIGINT/SIGTERM: sync stops after its current page. */
   stopSignal?: AbortSignal;
+  /** Second: sync abandons the request in flight. */
+  abortSignal?: AbortSignal;
 }
 
 export interface NightlyOptions {
@@ -55,6 +57,7 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
       now: ctx.now,
       ...(ctx.progress && { progress: ctx.progress }),
       ...(ctx.stopSignal && { stopSignal: ctx.stopSignal }),
+      ...(ctx.abortSignal && { abortSignal: ctx.abortSignal }),
     },
     {
       full: options.full ?? false,

@@ -1,1 +1,1 @@
-export { HELP, type Io, type SignalSource, syncMain, syncOptions } from "./main.js";
+export { HELP, type Io, syncMain, syncOptions } from "./main.js";

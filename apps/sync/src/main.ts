@@ -6,7 +6,9 @@ import {
   intFlag,
   loadSettings,
   parseCommandLine,
+  type SignalSource,
   secretsOf,
+  stopOnSignals,
   timeZoneFlag,
   UsageError,
 } from "@omrecon/cli";
@@ -54,12 +56,6 @@ export const syncOptions = {
   "lookback-days": { type: "string" },
 } as const;
 
-/** Where signals come from: `process`, or an emitter in tests. */
-export interface SignalSource {
-  on(signal: "SIGINT" | "SIGTERM", listener: (signal: NodeJS.Signals) => void): unknown;
-  off(signal: "SIGINT" | "SIGTERM", listener: (signal: NodeJS.Signals) => void): unknown;
-}
-
 export interface Io {
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
@@ -98,26 +94,15 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
     userAgent: "sync",
   });
   // First signal: finish the page in hand and stop. Second: abandon the request in flight too.
-  const stop = new AbortController();
-  const abort = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stop.signal.aborted) {
-      abort.abort(signal);
-      return;
-    }
-    logger.info(`${signal}: stopping after the current page`);
-    stop.abort(signal);
-  };
-  io.signals?.on("SIGINT", onSignal);
-  io.signals?.on("SIGTERM", onSignal);
+  const signals = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
   const ctx: SyncContext = {
     source: client,
     store,
     logger,
     progress,
     now: io.now,
-    stopSignal: stop.signal,
-    abortSignal: abort.signal,
+    stopSignal: signals.stop,
+    abortSignal: signals.abort,
   };
   const options: SyncOptions = { full: values.full ?? false, lookbackDays };
   try {
@@ -127,7 +112,7 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
         ...(timezone !== undefined && { timezone }),
         onPass: print,
       });
-      stop.signal.addEventListener("abort", () => void schedule.stop(), { once: true });
+      signals.stop.addEventListener("abort", () => void schedule.stop(), { once: true });
       logger.info("scheduled", { cron, tz: timezone ?? null, next: schedule.nextRun()?.toISOString() ?? null });
       await schedule.finished;
       logger.info("stopped");
@@ -137,16 +122,15 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
     print(result);
     if (result.stopped) {
       throw new ExitError(
-        `stopped by ${String(stop.signal.reason)} before the end; the next pass continues from the last committed page`,
+        `stopped by ${String(signals.stop.reason)} before the end; the next pass continues from the last committed page`,
         2,
       );
     }
     return 0;
   } catch (error) {
-    throw asExitError(error, abort.signal);
+    throw asExitError(error, signals.abort);
   } finally {
-    io.signals?.off("SIGINT", onSignal);
-    io.signals?.off("SIGTERM", onSignal);
+    signals.dispose();
     await client.close();
     await store.close();
   }

@@ -19,4 +19,5 @@ export {
   type SettingsOverrides,
   secretsOf,
 } from "./settings.js";
+export { type SignalSource, type StopSignals, stopOnSignals } from "./signals.js";
 export { parseWindow, type Window } from "./window.js";
