@@ -29,7 +29,7 @@ export const reportOptions = {
 export interface Io {
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   now: () => Date;
 }
 
@@ -53,15 +53,19 @@ export async function reportMain(argv: readonly string[], io: Io): Promise<numbe
     throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
   }
   const store = await openStore(settings.dbPath);
+  const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   try {
+    const onProgress = (file: string, rows: number) => progress.update(file, rows);
     const result = await writeReports(
-      { store },
+      { store, onProgress },
       { out: values.out ?? "./reports", window, timeZone, bom: values.bom ?? false },
     );
+    progress.clear();
     if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
     else io.stdout.write(describeReport(result));
     return 0;
   } finally {
+    progress.clear();
     await store.close();
   }
 }
