@@ -1,5 +1,13 @@
 import { existsSync } from "node:fs";
-import { ConfigError, commonOptions, loadSettings, parseCommandLine, parseWindow, timeZoneFlag } from "@omrecon/cli";
+import {
+  ConfigError,
+  commonOptions,
+  createProgress,
+  loadSettings,
+  parseCommandLine,
+  parseWindow,
+  timeZoneFlag,
+} from "@omrecon/cli";
 import { type ReportResult, writeReports } from "@omrecon/report";
 import { openStore } from "@omrecon/store";
 
