@@ -21,7 +21,9 @@ export class CsvFile {
     this.path = path;
     this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     this.#fd = openSync(this.tempPath, "w", 0o644);
-    this.chunkRows = options.chunkRows ?? 5000;
+    // Small chunks: rows held for a chunk outlive young-generation GCs and get promoted; at 5,000 the
+    // old generation (and peak RSS) kept growing with the file, at 1,000 it stays flat and is faster.
+    this.chunkRows = options.chunkRows ?? 1000;
     this.#write(`${options.bom ? "\uFEFF" : ""}${Papa.unparse([header as string[]], UNPARSE)}\r\n`);
   }
 
