@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { migrationProvider } from "./migrations/index.js";
+import { registerConnection } from "./raw-connection.js";
 import type { Database } from "./schema.js";
 
 export interface Store {
@@ -53,6 +54,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     throw new StoreError(`cannot open database ${path}: ${(error as Error).message}`, { cause: error });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerConnection(db, sqlite);
   if (!options.readonly) {
     const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     if (error) {

@@ -1,7 +1,7 @@
 import { toStoredTime } from "@omrecon/core";
-import { type Insertable, type Selectable, sql } from "kysely";
-import { chunk, maxRowsPerStatement } from "./batch.js";
-import { runCachedInsert } from "./cached-insert.js";
+import type { Insertable, Selectable } from "kysely";
+import { maxRowsPerStatement } from "./batch.js";
+import { cachedStatement, withRawConnection } from "./raw-connection.js";
 import type { OrdersTable } from "./schema.js";
 import type { StoreDb } from "./transaction.js";
 
@@ -39,55 +39,112 @@ const CONTENT_COLUMNS = [
   "extra",
 ] as const satisfies readonly (keyof OrdersTable)[];
 
-const ROWS_PER_STATEMENT = maxRowsPerStatement(CONTENT_COLUMNS.length + 2);
+/** Every column, in the order of the statements' parameters. */
+const COLUMNS = ["id", ...CONTENT_COLUMNS, "synced_at"] as const;
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set(COLUMNS);
+
+// A row that is new is inserted; else it is rewritten only when some content column differs (the
+// `IS NOT` of row values treats two nulls as equal), so `changes` says which of the two happened
+// without reading rows back.
+const INSERT_SQL = `insert into orders (${COLUMNS.join(", ")}) values (${COLUMNS.map(() => "?").join(", ")}) on conflict (id) do nothing`;
+const UPDATE_SQL =
+  `update orders set ${[...CONTENT_COLUMNS, "synced_at"].map((c) => `${c} = ?`).join(", ")} ` +
+  `where id = ? and (${CONTENT_COLUMNS.join(", ")}) is not (${CONTENT_COLUMNS.map(() => "?").join(", ")})`;
+
+/** Rows per savepoint: a failure undoes at most that many, like the multi-row statements before. */
+const ROWS_PER_SAVEPOINT = maxRowsPerStatement(COLUMNS.length);
 
 /**
- * Inserts new orders and rewrites changed ones in multi-row statements; a row whose content is
- * unchanged is left alone, `synced_at` included, so `synced_at` is when its content last arrived.
+ * Inserts new orders and rewrites changed ones with two prepared statements run row by row (SQLite
+ * runs a prepared single-row statement faster than a multi-row one, and kysely would prepare
+ * again on every call); a row whose content is unchanged is left alone, `synced_at` included, so
+ * `synced_at` is when its content last arrived. A column missing from a row is written as null.
  */
 export async function upsertOrders(db: StoreDb, rows: readonly NewOrderRow[]): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { inserted: 0, updated: 0 };
-  for (const part of chunk(dedupeById(rows), ROWS_PER_STATEMENT)) {
-    const ids = part.map((r) => BigInt(r.id));
-    const existing = new Set(
-      (await db.selectFrom("orders").select("id").where("id", "in", ids).execute()).map((r) => r.id),
-    );
-    const written = await runCachedInsert(db, "orders", part, (rows) => upsertQuery(db, rows));
-    for (const { id } of written) {
-      if (existing.has(id)) counts.updated++;
-      else counts.inserted++;
+  const unique = dedupeById(rows);
+  if (unique.length === 0) return { inserted: 0, updated: 0 };
+  return withRawConnection(db, (sqlite) => {
+    const counts: UpsertCounts = { inserted: 0, updated: 0 };
+    const values = new Array<unknown>(COLUMNS.length);
+    const insert = cachedStatement(sqlite, INSERT_SQL);
+    const update = cachedStatement(sqlite, UPDATE_SQL);
+    const savepoint = cachedStatement(sqlite, "savepoint upsert_orders");
+    const release = cachedStatement(sqlite, "release upsert_orders");
+    const rollback = cachedStatement(sqlite, "rollback to upsert_orders");
+    for (let start = 0; start < unique.length; start += ROWS_PER_SAVEPOINT) {
+      const end = Math.min(unique.length, start + ROWS_PER_SAVEPOINT);
+      savepoint.run();
+      try {
+        for (let i = start; i < end; i++) {
+          // better-sqlite3 copies what it binds, so one array serves every row.
+          valuesOf(unique[i]!, values);
+          if (insert.run(values).changes > 0) counts.inserted++;
+          else if (update.run(updateParameters(values)).changes > 0) counts.updated++;
+        }
+      } catch (error) {
+        // Some errors (a full disk) end the whole transaction, savepoint included.
+        if (sqlite.inTransaction) {
+          rollback.run();
+          release.run();
+        }
+        throw error;
+      }
+      release.run();
     }
-  }
-  return counts;
+    return counts;
+  });
 }
 
-function upsertQuery(db: StoreDb, rows: readonly NewOrderRow[]) {
-  const changed = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`orders.${c}`)));
-  const incoming = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`excluded.${c}`)));
-  return db
-    .insertInto("orders")
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .column("id")
-        .doUpdateSet((eb) => ({
-          ...Object.fromEntries(CONTENT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
-          synced_at: eb.ref("excluded.synced_at"),
-        }))
-        .where(sql<boolean>`(${changed}) is not (${incoming})`),
-    )
-    .returning("id");
+/** Fills `values` with the row's values in COLUMNS order, a missing one as null; a key that is no column throws. */
+function valuesOf(row: NewOrderRow, values: unknown[]): void {
+  const r = row as Record<string, unknown>;
+  let defined = 0;
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const value = r[COLUMNS[i]!];
+    if (value !== undefined) defined++;
+    values[i] = value ?? null;
+  }
+  // Every defined column is a key of the row, so equal counts leave no room for another key.
+  if (Object.keys(row).length !== defined) assertKnownColumns(row);
+}
+
+/** INSERT's values rearranged for UPDATE_SQL: content and synced_at, the id, the content again. */
+function updateParameters(values: readonly unknown[]): unknown[] {
+  const content = values.slice(1, 1 + CONTENT_COLUMNS.length);
+  return [...content, values[COLUMNS.length - 1], values[0], ...content];
+}
+
+/** A key that is no column made kysely's statement fail; it still must not pass unseen. */
+function assertKnownColumns(row: NewOrderRow): void {
+  for (const key of Object.keys(row)) {
+    if (!KNOWN_COLUMNS.has(key)) throw new TypeError(`table orders has no column named ${key}`);
+  }
 }
 
 /** The last occurrence of an id wins, as it would row by row. */
 function dedupeById(rows: readonly NewOrderRow[]): readonly NewOrderRow[] {
-  // Distinct as numbers means distinct ids: then there is nothing to drop (the common case).
+  // Ids in strict order (a sync page is newest first, a copy oldest first) are distinct: no Set.
+  if (strictlyOrdered(rows)) return rows;
+  // Distinct as numbers means distinct ids: then there is nothing to drop.
   const seen = new Set<number>();
   for (const row of rows) seen.add(Number(row.id));
   if (seen.size === rows.length) return rows;
   const byId = new Map<bigint, NewOrderRow>();
   for (const row of rows) byId.set(BigInt(row.id), row);
   return [...byId.values()];
+}
+
+function strictlyOrdered(rows: readonly NewOrderRow[]): boolean {
+  let up = true;
+  let down = true;
+  for (let i = 1; i < rows.length && (up || down); i++) {
+    // number and bigint ids compare by value.
+    const previous = rows[i - 1]!.id;
+    const id = rows[i]!.id;
+    up &&= id > previous;
+    down &&= id < previous;
+  }
+  return up || down;
 }
 
 export async function getOrder(db: StoreDb, id: number | bigint): Promise<OrderRow | undefined> {

@@ -4,10 +4,12 @@ import {
   getOrder,
   listNonTerminalOrders,
   listOrders,
+  type NewOrderRow,
   newestOrderCreatedAt,
   openStore,
   type Store,
   upsertOrders,
+  writeTransaction,
 } from "../src/index.js";
 import { orderRow, tempDbPath } from "./helpers.js";
 
@@ -54,6 +56,62 @@ describe("orders", () => {
       updated: 0,
     });
     expect((await getOrder(store.db, 1))?.status).toBe("paid");
+  });
+
+  it("writes a column missing from a row as null, and sees that as a change", async () => {
+    await upsertOrders(store.db, [orderRow(1, { client_reference: "ref" })]);
+    const { client_reference: _, ...withoutReference } = orderRow(1);
+    expect(await upsertOrders(store.db, [withoutReference])).toEqual({ inserted: 0, updated: 1 });
+    expect((await getOrder(store.db, 1))?.client_reference).toBeNull();
+    expect(await upsertOrders(store.db, [{ ...withoutReference, client_reference: undefined }])).toEqual({
+      inserted: 0,
+      updated: 0,
+    });
+  });
+
+  it("compares integers by value whether they come as number or bigint", async () => {
+    await upsertOrders(store.db, [orderRow(1, { stars_amount: 100 })]);
+    expect(await upsertOrders(store.db, [orderRow(1, { id: 1n, stars_amount: 100n })])).toEqual({
+      inserted: 0,
+      updated: 0,
+    });
+  });
+
+  it("refuses a key that is no column, and writes nothing of that batch", async () => {
+    const rows = [orderRow(1), { ...orderRow(2), colour: "red" } as NewOrderRow];
+    await expect(upsertOrders(store.db, rows)).rejects.toThrow(/has no column named colour/);
+    expect(await getOrder(store.db, 1)).toBeUndefined();
+  });
+
+  it("undoes the rows of a batch in which one row fails, inside a transaction too", async () => {
+    const bad = orderRow(3, { status: null as unknown as string });
+    await expect(upsertOrders(store.db, [orderRow(1), orderRow(2), bad])).rejects.toThrow(/NOT NULL/);
+    expect(await getOrder(store.db, 1)).toBeUndefined();
+    const inserted = await writeTransaction(store.db, async (trx) => {
+      await upsertOrders(trx, [orderRow(4)]);
+      await expect(upsertOrders(trx, [orderRow(5), bad])).rejects.toThrow(/NOT NULL/);
+      return upsertOrders(trx, [orderRow(6)]);
+    });
+    expect(inserted).toEqual({ inserted: 1, updated: 0 });
+    expect((await listOrders(store.db)).map((o) => o.id)).toEqual([4n, 6n]);
+  });
+
+  it("waits for another caller's open transaction instead of writing into it", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const transaction = writeTransaction(store.db, async (trx) => {
+      await upsertOrders(trx, [orderRow(1)]);
+      await held;
+      throw new Error("rolled back");
+    });
+    const outside = upsertOrders(store.db, [orderRow(2)]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await expect(transaction).rejects.toThrow("rolled back");
+    expect(await outside).toEqual({ inserted: 1, updated: 0 });
+    expect((await listOrders(store.db)).map((o) => o.id)).toEqual([2n]);
   });
 
   it("lists a created_at window with from inclusive and to exclusive, oldest first", async () => {
