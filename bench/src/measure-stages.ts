@@ -1,7 +1,8 @@
 /** Each stage's runs, turned into table rows with their targets checked. */
 import { type BenchContext, runPair, runRepeated } from "./bench-context.js";
 import { count, mb, ratio, seconds } from "./format.js";
-import { type Check, type RowResult, ratioCheck, rowOk, sideOf } from "./results.js";
+import type { StageModule } from "./job.js";
+import { type Check, median, type RowResult, ratioCheck, rowOk, sideOf } from "./results.js";
 import type { RequestCounts } from "./sandbox-host.js";
 import { TARGETS } from "./targets.js";
 
@@ -21,13 +22,14 @@ function pairRow(
   return { id, stage, label, ours, baseline, ratio: r, checks, ok: rowOk(checks) };
 }
 
-async function served(ctx: BenchContext, run: () => Promise<RowResult["ours"]>) {
+/** Runs a task `repeat` times and counts what the sandbox served meanwhile (per run). */
+async function served(ctx: BenchContext, module: StageModule, task: string, label: string) {
   const before = ctx.sandbox ? await ctx.sandbox.counts() : null;
-  const side = await run();
+  const runs = await runRepeated(ctx, module, task, label);
   const after = ctx.sandbox ? await ctx.sandbox.counts() : null;
   const delta = (pick: (c: RequestCounts) => number) =>
     before && after ? (pick(after) - pick(before)) / ctx.options.repeat : null;
-  return { side, api: delta((c) => c.apiTotal), ton: delta((c) => c.tonTotal) };
+  return { side: sideOf(runs), runs, api: delta((c) => c.apiTotal), ton: delta((c) => c.tonTotal) };
 }
 
 function requestRow(
@@ -63,6 +65,8 @@ function requestRow(
   };
 }
 
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
+
 const routesText = (routes: unknown) =>
   Object.entries(routes as Record<string, number>)
     .map(([route, n]) => `${n} × ${route}`)
@@ -76,9 +80,7 @@ export async function measureSync(ctx: BenchContext): Promise<RowResult[]> {
     await runPair(ctx, "sync", "full sync"),
     TARGETS.fullSyncRatio,
   );
-  const passes = await served(ctx, async () =>
-    sideOf(await runRepeated(ctx, "sync", "incremental", "incremental sync")),
-  );
+  const passes = await served(ctx, "sync", "incremental", "incremental sync");
   const extra = passes.side.extra;
   const bound = extra.request_bound as number;
   const text = `(${count(extra.non_terminal_orders as number)} open + ${count(extra.lookback_orders as number)} lookback orders)`;
@@ -94,16 +96,17 @@ export async function measureSync(ctx: BenchContext): Promise<RowResult[]> {
     text,
   );
   steady.note = `nightly steady state: ${routesText(extra.routes)}`;
+  const firstRuns = passes.runs.map((r) => r.extra?.first_ms as number);
   const first: RowResult = {
     id: "sync.incremental_first",
     stage: "sync",
     label: "incremental sync, first after full",
-    ours: { ...passes.side, ms: extra.first_ms as number, rows_per_s: null },
+    ours: { ...passes.side, ms: median(firstRuns), runs_ms: firstRuns.map(round1), rows_per_s: null },
     baseline: null,
     ratio: null,
     checks: [],
     ok: null,
-    cells: { ours: `${seconds(extra.first_ms as number)} · ${count(firstRequests)} req` },
+    cells: { ours: `${seconds(median(firstRuns))} · ${count(firstRequests)} req` },
     note: `once per mirror, re-reads old open orders by status: ${routesText(extra.first_routes)}`,
   };
   return [full, first, steady];
@@ -118,9 +121,7 @@ export async function measureChain(ctx: BenchContext): Promise<RowResult[]> {
     null,
   );
   read.note = `${count(read.baseline?.extra.transactions as number)} transactions on ${count(read.ours.extra.addresses as number)} watched addresses; no ratio target`;
-  const again = await served(ctx, async () =>
-    sideOf(await runRepeated(ctx, "chain", "incremental", "chain read, nothing new")),
-  );
+  const again = await served(ctx, "chain", "incremental", "chain read, nothing new");
   const addresses = again.side.extra.addresses as number;
   return [
     read,

@@ -16,6 +16,7 @@ import type { BenchOptions, StageId } from "./options.js";
 import { failedRow, type RowResult } from "./results.js";
 import { JobError } from "./run-job.js";
 import { startSandboxProcess } from "./sandbox-process.js";
+import { type SourceState, sourceState } from "./source-state.js";
 import { TARGETS } from "./targets.js";
 import { BENCH_DAYS, BENCH_NOW_MS, type WorldInfo } from "./world.js";
 
@@ -24,6 +25,8 @@ export const BENCH_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export interface BenchResults {
   generated_at: string;
   machine: MachineInfo;
+  /** The code measured (read when the run starts). */
+  source: SourceState;
   options: { seed: number; orders: number; days: number; now: string; repeat: number; stages: StageId[] };
   world: WorldInfo;
   targets: typeof TARGETS;
@@ -97,6 +100,7 @@ function planNeedsSandbox(options: BenchOptions, workDir: string): { needed: boo
 
 export async function runBench(options: BenchOptions, progress: (message: string) => void): Promise<BenchResults> {
   const started = performance.now();
+  const source = sourceState(BENCH_ROOT);
   const workDir = options.workDir ?? join(BENCH_ROOT, "out", `run-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
   if (hasFixture(workDir, "world")) {
@@ -170,6 +174,7 @@ export async function runBench(options: BenchOptions, progress: (message: string
   return {
     generated_at: new Date().toISOString(),
     machine: machineInfo(),
+    source,
     options: {
       seed: options.seed,
       orders: options.orders,

@@ -35,6 +35,7 @@ export function formatTable(results: BenchResults): string {
   const head = [
     `omrecon bench · ${count(w.orders)} orders, seed ${w.seed}, ${w.days} days · ${count(w.transactions)} transactions, ${count(w.ledgerRows)} ledger rows · world in ${seconds(w.generateMs)}`,
     `${m.cpus} × ${m.cpu_model}, ${m.memory_gb} GB, Node ${m.node} · ${results.options.repeat} run(s) per side, medians`,
+    `code at ${results.source.commit ?? "unknown commit"}${results.source.uncommitted.length > 0 ? ` + uncommitted ${results.source.uncommitted.join(", ")}` : ""}`,
   ];
   const failed = results.rows.flatMap((r) =>
     r.checks.filter((c) => !c.ok).map((c) => `${r.label}: ${c.what} ${c.value}, target ${c.target}`),
