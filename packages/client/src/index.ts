@@ -24,6 +24,7 @@ export {
   TimeoutError,
   ValidationError,
 } from "./errors.js";
+export { canonicalInstant } from "./instant.js";
 export { MAX_PAGE_SIZE } from "./paginate.js";
 export type { BalanceResource } from "./resources/balance.js";
 export type { HealthResource } from "./resources/health.js";

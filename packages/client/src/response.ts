@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { apiErrorFor, MalformedResponseError, type RequestInfo } from "./errors.js";
+import { safeParse } from "./fields.js";
 import { parseJsonExact } from "./json.js";
 import { parseRetryAfter } from "./retry.js";
 import { errorEnvelope, isAmountField, successEnvelope } from "./schemas.js";
@@ -46,7 +47,7 @@ export function interpret<T>(
   if (!success.success || raw.status < 200 || raw.status >= 300) {
     throw malformed("unexpected_shape", "response is not the API's JSON envelope");
   }
-  const data = schema.safeParse(success.data.data);
+  const data = safeParse(schema, success.data.data);
   if (!data.success) {
     const issue = data.error.issues[0];
     const where = issue ? `${issue.path.join(".") || "data"}: ${issue.message}` : "invalid";
