@@ -1,7 +1,7 @@
 import type { Balance, BalanceTransaction, Order } from "@omrecon/client";
-import { toStoredTime, toStoredTimeOrNull } from "@omrecon/core";
 import type { NewBalanceSnapshotRow, NewBalanceTransactionRow, NewOrderRow } from "@omrecon/store";
 import { rawAddressOrNull } from "./address.js";
+import { storedTime, storedTimeOrNull } from "./stored-time.js";
 
 /** Fields with a column of their own (or, for `*_ton`, an exact `*_nano` twin); the rest go to `extra`. */
 const ORDER_FIELDS = new Set([
@@ -41,11 +41,20 @@ const BALANCE_TX_FIELDS = new Set([
 
 /** Unknown fields as JSON with sorted keys, so that an unchanged order gives the same text every time. */
 export function extraJson(object: Record<string, unknown>, known: ReadonlySet<string>): string {
+  if (!hasExtra(object, known)) return "{}";
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(object).sort()) {
     if (!known.has(key) && object[key] !== undefined) extra[key] = object[key];
   }
   return JSON.stringify(extra, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+/** Whether any unknown field holds a value: most orders have none, and sorting their keys is the cost. */
+function hasExtra(object: Record<string, unknown>, known: ReadonlySet<string>): boolean {
+  for (const key in object) {
+    if (!known.has(key) && object[key] !== undefined && Object.hasOwn(object, key)) return true;
+  }
+  return false;
 }
 
 export function orderToRow(order: Order, syncedAt: string): NewOrderRow {
@@ -64,11 +73,11 @@ export function orderToRow(order: Order, syncedAt: string): NewOrderRow {
     payment_memo: order.payment_memo ?? null,
     client_reference: order.client_reference ?? null,
     tx_hash: order.tx_hash ?? null,
-    expires_at: toStoredTimeOrNull(order.expires_at),
-    created_at: toStoredTime(order.created_at),
-    updated_at: toStoredTimeOrNull(order.updated_at),
-    paid_at: toStoredTimeOrNull(order.paid_at),
-    completed_at: toStoredTimeOrNull(order.completed_at),
+    expires_at: storedTimeOrNull(order.expires_at),
+    created_at: storedTime(order.created_at),
+    updated_at: storedTimeOrNull(order.updated_at),
+    paid_at: storedTimeOrNull(order.paid_at),
+    completed_at: storedTimeOrNull(order.completed_at),
     extra: extraJson(order, ORDER_FIELDS),
     synced_at: syncedAt,
   };
@@ -83,7 +92,7 @@ export function balanceTransactionToRow(tx: BalanceTransaction, syncedAt: string
     order_id: tx.order_id ?? null,
     tx_hash: tx.tx_hash ?? null,
     description: tx.description ?? null,
-    created_at: toStoredTime(tx.created_at),
+    created_at: storedTime(tx.created_at),
     extra: extraJson(tx, BALANCE_TX_FIELDS),
     synced_at: syncedAt,
   };
@@ -96,6 +105,6 @@ export function balanceToSnapshot(balance: Balance, takenAt: string): NewBalance
     topup_address: balance.topup_address,
     topup_address_raw: rawAddressOrNull(balance.topup_address),
     currency: balance.currency,
-    updated_at: toStoredTimeOrNull(balance.updated_at),
+    updated_at: storedTimeOrNull(balance.updated_at),
   };
 }
