@@ -1,4 +1,5 @@
 import { type Selectable, sql } from "kysely";
+import { runStatement } from "./raw-connection.js";
 import type { LocksTable } from "./schema.js";
 import type { StoreDb } from "./transaction.js";
 
@@ -13,6 +14,8 @@ export interface LockRequest {
   ttlMs: number;
   now?: Date;
 }
+
+const REFRESH = "update locks set expires_at = ? where name = ? and owner = ?";
 
 export type LockResult = { acquired: true; lock: LockRow } | { acquired: false; holder: LockRow };
 
@@ -49,13 +52,13 @@ export async function acquireLock(db: StoreDb, request: LockRequest): Promise<Lo
 /** Extends our lock; false when it is no longer ours (it expired and someone took it over). */
 export async function refreshLock(db: StoreDb, request: LockRequest): Promise<boolean> {
   const now = request.now ?? new Date();
-  const result = await db
-    .updateTable("locks")
-    .set({ expires_at: new Date(now.getTime() + request.ttlMs).toISOString() })
-    .where("name", "=", request.name)
-    .where("owner", "=", request.owner)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  // A cached statement: every page of a sync re-checks its lock with it.
+  const { changes } = await runStatement(db, REFRESH, [
+    new Date(now.getTime() + request.ttlMs).toISOString(),
+    request.name,
+    request.owner,
+  ]);
+  return changes > 0;
 }
 
 /** Drops our lock; a lock someone else holds is left alone. */
