@@ -4,71 +4,70 @@
  * the mirror claims transfers, not only those of the window, so that a late payment of an older
  * order is never taken for an orphan.
  */
-import { matchMemo, memoKey } from "@omrecon/core";
+import { foldedClaimants, MemoIndex } from "./memo-index.js";
+import { idSlot, type OrdersById } from "./orders-by-id.js";
 import { byLt } from "./transfers.js";
-import type { MatchOrder, MatchTransfer } from "./types.js";
+import type { MatchTransfer } from "./types.js";
 
-export interface PaidTransfer {
-  transfer: MatchTransfer;
-  /** The comment needed case folding to equal the memo. */
-  normalized: boolean;
-}
+/** An order's transfers: most orders have one, kept bare rather than in an array of its own. */
+export type Paid = MatchTransfer | MatchTransfer[];
 
 export interface Attribution {
-  /** Order id → its transfers in `lt` order. */
-  byOrder: Map<number, PaidTransfer[]>;
+  /** By the position standing for each order id (`idSlot`): its transfers, in `lt` order when several. */
+  paid: (Paid | undefined)[];
+  /** Transfers whose comment needed case folding to equal the memo of the order they pay. */
+  folded: Set<MatchTransfer>;
   /** Valid transfers into a payment address that pay no order (no comment included). */
   unclaimed: MatchTransfer[];
 }
 
 /**
- * @param orders every order, payment addresses already in raw form
+ * @param orders every order (payment addresses in any form)
  * @param transfers valid transfers into payment addresses (not the top-up address), raw addresses
  */
-export function attribute(orders: readonly MatchOrder[], transfers: readonly MatchTransfer[]): Attribution {
-  const byMemo = new Map<string, MatchOrder[]>();
-  for (const order of orders) {
-    if (order.payment_memo == null || order.payment_memo.trim() === "") continue;
-    const key = memoKey(order.payment_memo);
-    const list = byMemo.get(key);
-    if (list) list.push(order);
-    else byMemo.set(key, [order]);
+export function attribute(orders: OrdersById, transfers: readonly MatchTransfer[]): Attribution {
+  const index = new MemoIndex(orders.list);
+  // Each transfer's order (a position in orders.list), or -1: exact matches first, then the rest folded.
+  const claimant = new Int32Array(transfers.length).fill(-1);
+  const left: { comment: string; address: string; k: number }[] = [];
+  for (let k = 0; k < transfers.length; k++) {
+    const t = transfers[k]!;
+    const comment = t.comment?.trim() ?? "";
+    if (comment === "") continue;
+    claimant[k] = index.exactClaimant(comment, t.address);
+    if (claimant[k]! < 0) left.push({ comment, address: t.address, k });
   }
-  for (const list of byMemo.values()) list.sort((a, b) => a.id - b.id);
+  const folded = new Set<MatchTransfer>();
+  const byFolding = foldedClaimants(orders.list, left);
+  for (let j = 0; j < left.length; j++) {
+    if (byFolding[j]! < 0) continue;
+    claimant[left[j]!.k] = byFolding[j]!;
+    folded.add(transfers[left[j]!.k]!);
+  }
 
-  const byOrder = new Map<number, PaidTransfer[]>();
+  const paid: (Paid | undefined)[] = new Array(orders.list.length).fill(undefined);
   const unclaimed: MatchTransfer[] = [];
-  for (const transfer of transfers) {
-    const claim = transfer.comment == null ? null : claimant(byMemo.get(memoKey(transfer.comment)), transfer);
-    if (!claim) {
-      unclaimed.push(transfer);
+  for (let k = 0; k < transfers.length; k++) {
+    const t = transfers[k]!;
+    if (claimant[k]! < 0) {
+      unclaimed.push(t);
       continue;
     }
-    const paid = { transfer, normalized: claim.normalized };
-    const list = byOrder.get(claim.order.id);
-    if (list) list.push(paid);
-    else byOrder.set(claim.order.id, [paid]);
+    const slot = idSlot(orders, claimant[k]!);
+    const before = paid[slot];
+    if (before === undefined) paid[slot] = t;
+    else if (Array.isArray(before)) before.push(t);
+    else paid[slot] = [before, t];
   }
   // Each order's few transfers in time order; sorting these is far cheaper than sorting them all.
-  for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => byLt(a.transfer, b.transfer));
-  return { byOrder, unclaimed };
+  for (const p of paid) if (Array.isArray(p)) p.sort(byLt);
+  return { paid, folded, unclaimed };
 }
 
-/**
- * Among orders whose memo folds to the same key, an exact match wins over one that needs case
- * folding; ties go to the lowest id, so the choice is repeatable.
- */
-function claimant(
-  candidates: readonly MatchOrder[] | undefined,
-  transfer: MatchTransfer,
-): { order: MatchOrder; normalized: boolean } | null {
-  if (!candidates) return null;
-  let folded: MatchOrder | null = null;
-  for (const order of candidates) {
-    if (order.payment_address != null && order.payment_address !== transfer.address) continue;
-    const how = matchMemo(transfer.comment, order.payment_memo);
-    if (how === "exact") return { order, normalized: false };
-    if (how === "normalized" && folded === null) folded = order;
-  }
-  return folded ? { order: folded, normalized: true } : null;
+/** The transfers of `paid` as a list, in `lt` order. */
+export function paidList(paid: Paid | undefined): readonly MatchTransfer[] {
+  if (paid === undefined) return NONE;
+  return Array.isArray(paid) ? paid : [paid];
 }
+
+const NONE: readonly MatchTransfer[] = Object.freeze([]);

@@ -3,14 +3,11 @@
  * (within tolerance); that prefix pays the order and every later transfer is a duplicate, never
  * part of any other sum.
  */
-import type { PaidTransfer } from "./attribution.js";
 import type { MatchTransfer } from "./types.js";
 
 export interface Covering {
-  /** The prefix that reaches the price, or every transfer when they never do. */
-  covering: PaidTransfer[];
-  /** Transfers after the price was reached. */
-  duplicates: PaidTransfer[];
+  /** How many transfers, from the first, the covering set holds: all of them when the price is never reached. */
+  size: number;
   /** Sum of the covering set. */
   coveredNano: bigint;
   paidInFull: boolean;
@@ -19,21 +16,13 @@ export interface Covering {
 }
 
 /** @param paid the order's transfers, already in `lt` order */
-export function coveringSet(paid: readonly PaidTransfer[], priceNano: bigint, toleranceNano: bigint): Covering {
-  const due = priceNano - toleranceNano;
+export function coveringSet(paid: readonly MatchTransfer[], priceNano: bigint, toleranceNano: bigint): Covering {
+  const due = toleranceNano === 0n ? priceNano : priceNano - toleranceNano;
   let sum = 0n;
   for (let i = 0; i < paid.length; i++) {
-    const p = paid[i]!;
-    sum += p.transfer.value_nano;
-    if (sum >= due) {
-      return {
-        covering: paid.slice(0, i + 1),
-        duplicates: paid.slice(i + 1),
-        coveredNano: sum,
-        paidInFull: true,
-        completing: p.transfer,
-      };
-    }
+    const t = paid[i]!;
+    sum = i === 0 ? t.value_nano : sum + t.value_nano;
+    if (sum >= due) return { size: i + 1, coveredNano: sum, paidInFull: true, completing: t };
   }
-  return { covering: [...paid], duplicates: [], coveredNano: sum, paidInFull: false, completing: null };
+  return { size: paid.length, coveredNano: sum, paidInFull: false, completing: null };
 }

@@ -4,11 +4,13 @@
  */
 import type { Finding } from "@omrecon/core";
 import { rawAddressOrNull } from "./address.js";
-import { attribute } from "./attribution.js";
+import { attribute, paidList } from "./attribution.js";
 import { balanceMismatch, chainBreak } from "./balance.js";
 import { controlTotals } from "./control-totals.js";
 import { debitWithoutOrder, isBalanceOrder, orderDebitMismatch } from "./debits.js";
+import { distinctCount } from "./distinct-count.js";
 import { isMemoOrder, matchOrder } from "./orders.js";
+import { idSlot, ordersById } from "./orders-by-id.js";
 import { bouncedFinding, orphanFinding } from "./orphans.js";
 import { isoInWindow, utimeInWindow, windowMs } from "./scope.js";
 import { compareFindings, reconciliationOf } from "./status.js";
@@ -26,7 +28,7 @@ import type {
 export function match(input: MatchInput): MatchResult {
   const w = windowMs(input.window);
   const asOfMs = Date.parse(input.asOf);
-  const orders = input.orders.map(normalizeOrder);
+  const orders = input.orders;
   const ledger = input.balanceTransactions.map(normalizeLedgerRow).sort((a, b) => a.id - b.id);
   const topupAddress = rawAddressOrNull(input.balance?.topup_address);
 
@@ -40,7 +42,8 @@ export function match(input: MatchInput): MatchResult {
   }
 
   // Orders paid by memo, and orders paid from balance, of the window.
-  const { byOrder, unclaimed } = attribute(orders, payments);
+  const byId = ordersById(orders);
+  const { paid: paidBySlot, folded, unclaimed } = attribute(byId, payments);
   const debitsByOrder = new Map<number, MatchBalanceTransaction[]>();
   for (const row of ledger) {
     if (row.type !== "order_debit" || row.order_id == null) continue;
@@ -48,56 +51,44 @@ export function match(input: MatchInput): MatchResult {
     if (list) list.push(row);
     else debitsByOrder.set(row.order_id, [row]);
   }
-  const inWindow = orders.filter((o) => isoInWindow(o.created_at, w)).sort((a, b) => a.id - b.id);
-  const counted = new Set<string>();
-  const perOrder: { order: MatchOrder; facts: Omit<OrderMatch, "reconciliation">; backed: boolean }[] = [];
-  for (const order of inWindow) {
-    const paid = byOrder.get(order.id) ?? [];
-    for (const p of paid) counted.add(p.transfer.hash);
+  const inWindow: MatchOrder[] = [];
+  // Hashes of the valid transfers the run looked at, repeats allowed: those paying orders of the
+  // window that arrived outside it here, the rest below.
+  const looked: string[] = [];
+  const orderMatches: OrderMatch[] = [];
+  // Whether money or a debit backs each order: kept for the rare reconciliation by key below.
+  const backed: number[] = [];
+  for (let at = 0; at < byId.list.length; at++) {
+    const order = byId.list[at]!;
+    if (!isoInWindow(order.created_at, w)) continue;
+    const i = inWindow.push(order) - 1;
+    const paid = paidList(paidBySlot[idSlot(byId, at)]);
+    for (const t of paid) if (!utimeInWindow(t.utime, w)) looked.push(t.hash);
     if (isMemoOrder(order)) {
-      const { covering, findings: own, memoNormalized } = matchOrder(order, paid, asOfMs, input.options);
-      findings.push(...own);
-      const hashes = covering.covering.map((p) => p.transfer.hash);
-      perOrder.push({
-        order,
-        backed: hashes.length > 0,
-        facts: {
-          order_id: order.id,
-          covering: hashes,
-          paid_nano: hashes.length > 0 ? covering.coveredNano : null,
-          duplicates: covering.duplicates.map((p) => p.transfer.hash),
-          paid_in_full: covering.paidInFull,
-          completing_tx_hash: covering.completing?.hash ?? null,
-          memo_normalized: memoNormalized,
-        },
-      });
+      orderMatches[i] = matchOrder(order, paid, folded, asOfMs, input.options, findings);
+      backed[i] = paid.length > 0 ? 1 : 0;
     } else {
+      const start = findings.length;
       const debits = debitsByOrder.get(order.id) ?? [];
       const mismatch = orderDebitMismatch(order, debits);
       if (mismatch) findings.push(mismatch);
-      perOrder.push({
-        order,
-        backed: isBalanceOrder(order) && debits.length > 0,
-        facts: {
-          order_id: order.id,
-          covering: [],
-          paid_nano: null,
-          duplicates: [],
-          paid_in_full: false,
-          completing_tx_hash: null,
-          memo_normalized: false,
-        },
-      });
+      backed[i] = isBalanceOrder(order) && debits.length > 0 ? 1 : 0;
+      orderMatches[i] = {
+        order_id: order.id,
+        covering: [],
+        paid_nano: null,
+        duplicates: [],
+        paid_in_full: false,
+        completing_tx_hash: null,
+        memo_normalized: false,
+        reconciliation: reconciliationOf(findings, backed[i] === 1, start),
+      };
     }
   }
 
   // Chain-only facts, scoped by when the transfer arrived.
-  for (const t of unclaimed) {
-    if (!utimeInWindow(t.utime, w)) continue;
-    counted.add(t.hash);
-    findings.push(orphanFinding(t));
-  }
-  for (const t of payments) if (utimeInWindow(t.utime, w)) counted.add(t.hash);
+  for (const t of unclaimed) if (utimeInWindow(t.utime, w)) findings.push(orphanFinding(t));
+  for (const t of payments) if (utimeInWindow(t.utime, w)) looked.push(t.hash);
 
   // Top-ups and the ledger: only when `/balance` told us the top-up address.
   if (input.balance) {
@@ -106,7 +97,7 @@ export function match(input: MatchInput): MatchResult {
     const onChain = new Map(topups.map((t) => [t.hash, t]));
     for (const t of topups) {
       if (!utimeInWindow(t.utime, w)) continue;
-      counted.add(t.hash);
+      looked.push(t.hash);
       const f = topupWithoutCredit(t, credited);
       if (f) findings.push(f);
     }
@@ -116,7 +107,8 @@ export function match(input: MatchInput): MatchResult {
       if (f) findings.push(f);
     }
   }
-  const balanceOrders = new Set(orders.filter(isBalanceOrder).map((o) => o.id));
+  const balanceOrders = new Set<number>();
+  for (const o of orders) if (isBalanceOrder(o)) balanceOrders.add(o.id);
   for (let i = 0; i < ledger.length; i++) {
     const row = ledger[i]!;
     if (!isoInWindow(row.created_at, w)) continue;
@@ -137,18 +129,15 @@ export function match(input: MatchInput): MatchResult {
     if (f) findings.push(f);
   }
 
-  const unique = dedupe(findings).sort(compareFindings);
-  const byOrderId = new Map<number, Finding[]>();
-  for (const f of unique) {
-    if (f.order_id == null) continue;
-    const list = byOrderId.get(f.order_id);
-    if (list) list.push(f);
-    else byOrderId.set(f.order_id, [f]);
+  const unique = dedupe(findings);
+  // Each order's reconciliation came from the findings it produced itself. Only orders sharing an
+  // id, or an order finding dropped as a repeated key, could make the listed findings say otherwise.
+  if (byId.firstOfId !== null || droppedOrderFinding(findings, unique)) {
+    reconcileByKey(inWindow, orderMatches, backed, unique);
   }
-  const orderMatches: OrderMatch[] = perOrder.map(({ order, facts, backed }) => ({
-    ...facts,
-    reconciliation: reconciliationOf(byOrderId.get(order.id) ?? [], backed),
-  }));
+  unique.sort(compareFindings);
+  let matched = 0;
+  for (const m of orderMatches) if (m.reconciliation === "matched") matched++;
   return {
     window: input.window,
     asOf: input.asOf,
@@ -156,18 +145,38 @@ export function match(input: MatchInput): MatchResult {
     orders: orderMatches,
     totals: {
       orders: inWindow.length,
-      transfers: counted.size,
-      matched: orderMatches.filter((o) => o.reconciliation === "matched").length,
+      transfers: distinctCount(looked),
+      matched,
       findings: unique.length,
     },
   };
 }
 
-function normalizeOrder(o: MatchOrder): MatchOrder {
-  const payment_address = rawAddressOrNull(o.payment_address);
-  const tx_hash = canonicalHashOrNull(o.tx_hash);
-  if (payment_address === o.payment_address && tx_hash === o.tx_hash) return o;
-  return { ...o, payment_address, tx_hash };
+/** Did deduplication drop a finding that names an order? */
+function droppedOrderFinding(all: readonly Finding[], unique: readonly Finding[]): boolean {
+  if (all.length === unique.length) return false;
+  const kept = new Set(unique);
+  return all.some((f) => f.order_id != null && !kept.has(f));
+}
+
+/** Every order's reconciliation from the listed findings naming its id. */
+function reconcileByKey(
+  orders: readonly MatchOrder[],
+  matches: OrderMatch[],
+  backed: readonly number[],
+  findings: readonly Finding[],
+): void {
+  const byOrderId = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.order_id == null) continue;
+    const list = byOrderId.get(f.order_id);
+    if (list) list.push(f);
+    else byOrderId.set(f.order_id, [f]);
+  }
+  for (let i = 0; i < orders.length; i++) {
+    const m = matches[i]!;
+    m.reconciliation = reconciliationOf(byOrderId.get(orders[i]!.id) ?? [], backed[i] === 1);
+  }
 }
 
 function normalizeLedgerRow(row: MatchBalanceTransaction): MatchBalanceTransaction {

@@ -18,10 +18,15 @@ export function compareFindings(a: Finding, b: Finding): number {
 /**
  * The most severe finding kind of the order; else `matched` when money or a debit backs it,
  * else `unpaid` (nothing arrived and nothing was owed: not wrong).
+ *
+ * @param findings the order's findings from index `from` on
  */
-export function reconciliationOf(findings: readonly Finding[], backed: boolean): Reconciliation {
+export function reconciliationOf(findings: readonly Finding[], backed: boolean, from = 0): Reconciliation {
   let worst: FindingKind | null = null;
-  for (const f of findings) if (worst === null || compareKinds(f.kind, worst) < 0) worst = f.kind;
+  for (let i = from; i < findings.length; i++) {
+    const kind = findings[i]!.kind;
+    if (worst === null || compareKinds(kind, worst) < 0) worst = kind;
+  }
   if (worst !== null) return worst;
   return backed ? "matched" : "unpaid";
 }

@@ -1,0 +1,87 @@
+/**
+ * Which order a transfer's comment pays. A comment matches a memo when both, trimmed, are equal
+ * ("exact") or equal once upper-cased ("folded"); an exact match wins, then the lowest id, and an
+ * order with a payment address only takes transfers into that address.
+ *
+ * Orders are known by their position in a list sorted by id, so the lowest position is the lowest
+ * id. Almost every comment equals its memo exactly, so the index holds trimmed memos as they are;
+ * the few comments left over are folded together, in one pass over the orders (`foldedClaimants`),
+ * rather than by indexing an upper-cased copy of every memo.
+ */
+import { memoKey } from "@omrecon/core";
+import { rawAddressOrNull } from "./address.js";
+import type { MatchOrder } from "./types.js";
+
+/** One position, or several sharing a memo (ascending). */
+type Slot = number | number[];
+
+export class MemoIndex {
+  private readonly exact = new Map<string, Slot>();
+
+  /** @param orders sorted by id; orders without a memo (after trimming) are paid by no comment */
+  constructor(private readonly orders: readonly MatchOrder[]) {
+    for (let i = 0; i < orders.length; i++) {
+      const memo = orders[i]!.payment_memo;
+      if (memo == null) continue;
+      const key = memo.trim();
+      if (key === "") continue;
+      const slot = this.exact.get(key);
+      if (slot === undefined) this.exact.set(key, i);
+      else if (typeof slot === "number") this.exact.set(key, [slot, i]);
+      else slot.push(i);
+    }
+  }
+
+  /**
+   * The position of the lowest-id order whose memo equals `comment`, taking transfers into
+   * `address` (raw); -1 for none.
+   * @param comment trimmed, not empty
+   */
+  exactClaimant(comment: string, address: string): number {
+    const slot = this.exact.get(comment);
+    if (slot === undefined) return -1;
+    if (typeof slot === "number") return takes(this.orders[slot]!, address) ? slot : -1;
+    for (const i of slot) if (takes(this.orders[i]!, address)) return i;
+    return -1;
+  }
+}
+
+/**
+ * For comments that matched no memo exactly: the position of the lowest-id order whose memo equals
+ * each once both are upper-cased, taking transfers into its address; -1 for none.
+ *
+ * @param orders sorted by id
+ * @param left trimmed, non-empty comments with the raw address each came into
+ */
+export function foldedClaimants(
+  orders: readonly MatchOrder[],
+  left: readonly { comment: string; address: string }[],
+): Int32Array {
+  const out = new Int32Array(left.length).fill(-1);
+  if (left.length === 0) return out;
+  const wanted = new Map<string, number[]>();
+  for (const { comment } of left) wanted.set(memoKey(comment), []);
+  for (let i = 0; i < orders.length; i++) {
+    const memo = orders[i]!.payment_memo;
+    if (memo == null) continue;
+    wanted.get(memoKey(memo))?.push(i);
+  }
+  for (let j = 0; j < left.length; j++) {
+    const { comment, address } = left[j]!;
+    for (const i of wanted.get(memoKey(comment))!) {
+      if (!takes(orders[i]!, address)) continue;
+      out[j] = i;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The order takes transfers into `address` (raw): it names that address in any form, or none. */
+function takes(order: MatchOrder, address: string): boolean {
+  const own = order.payment_address;
+  // The common case, an address already in the transfer's raw form, needs no parsing.
+  if (own === address) return true;
+  const raw = rawAddressOrNull(own);
+  return raw === null || raw === address;
+}
