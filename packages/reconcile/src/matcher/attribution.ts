@@ -63,11 +63,3 @@ export function attribute(orders: OrdersById, transfers: readonly MatchTransfer[
   for (const p of paid) if (Array.isArray(p)) p.sort(byLt);
   return { paid, folded, unclaimed };
 }
-
-/** The transfers of `paid` as a list, in `lt` order. */
-export function paidList(paid: Paid | undefined): readonly MatchTransfer[] {
-  if (paid === undefined) return NONE;
-  return Array.isArray(paid) ? paid : [paid];
-}
-
-const NONE: readonly MatchTransfer[] = Object.freeze([]);

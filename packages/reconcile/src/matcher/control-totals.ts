@@ -1,14 +1,20 @@
 /** The API's `/orders/stats/summary` for the window against the mirror's own count. */
 import { FINDING_SEVERITY, type Finding, findingKey, utcDate } from "@omrecon/core";
-import type { MatchOrder, MatchStats, MatchWindow } from "./types.js";
+import type { MatchStats, MatchWindow } from "./types.js";
 
-/** @param orders the mirror's orders of the window */
-export function controlTotals(window: MatchWindow, stats: MatchStats, orders: readonly MatchOrder[]): Finding | null {
-  const local = new Map<string, number>();
-  for (const o of orders) local.set(o.status, (local.get(o.status) ?? 0) + 1);
+/**
+ * @param total how many orders of the window the mirror holds
+ * @param local how many of them hold each status
+ */
+export function controlTotals(
+  window: MatchWindow,
+  stats: MatchStats,
+  total: number,
+  local: ReadonlyMap<string, number>,
+): Finding | null {
   const differences: string[] = [];
-  if (stats.total_orders !== orders.length) {
-    differences.push(`total_orders API ${stats.total_orders} vs mirror ${orders.length}`);
+  if (stats.total_orders !== total) {
+    differences.push(`total_orders API ${stats.total_orders} vs mirror ${total}`);
   }
   const statuses = [...new Set([...Object.keys(stats.by_status), ...local.keys()])].sort();
   for (const s of statuses) {

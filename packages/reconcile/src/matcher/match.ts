@@ -4,26 +4,19 @@
  */
 import type { Finding } from "@omrecon/core";
 import { rawAddressOrNull } from "./address.js";
-import { attribute, paidList } from "./attribution.js";
+import { attribute } from "./attribution.js";
 import { balanceMismatch, chainBreak } from "./balance.js";
 import { controlTotals } from "./control-totals.js";
 import { debitWithoutOrder, isBalanceOrder, orderDebitMismatch } from "./debits.js";
 import { distinctCount } from "./distinct-count.js";
-import { isMemoOrder, matchOrder } from "./orders.js";
+import { isMemoOrder, matchOrder, NO_HASHES } from "./orders.js";
 import { idSlot, ordersById } from "./orders-by-id.js";
 import { bouncedFinding, orphanFinding } from "./orphans.js";
 import { isoInWindow, utimeInWindow, windowMs } from "./scope.js";
 import { compareFindings, reconciliationOf } from "./status.js";
 import { creditWithoutTopup, topupWithoutCredit } from "./topups.js";
 import { canonicalHashOrNull, isBouncedTransfer, isValidTransfer, normalizeTransfer } from "./transfers.js";
-import type {
-  MatchBalanceTransaction,
-  MatchInput,
-  MatchOrder,
-  MatchResult,
-  MatchTransfer,
-  OrderMatch,
-} from "./types.js";
+import type { MatchBalanceTransaction, MatchInput, MatchResult, MatchTransfer, OrderMatch } from "./types.js";
 
 export function match(input: MatchInput): MatchResult {
   const w = windowMs(input.window);
@@ -51,21 +44,31 @@ export function match(input: MatchInput): MatchResult {
     if (list) list.push(row);
     else debitsByOrder.set(row.order_id, [row]);
   }
-  const inWindow: MatchOrder[] = [];
+  // The window's orders by status, for the control totals.
+  const byStatus = input.stats ? new Map<string, number>() : null;
   // Hashes of the valid transfers the run looked at, repeats allowed: those paying orders of the
   // window that arrived outside it here, the rest below.
   const looked: string[] = [];
   const orderMatches: OrderMatch[] = [];
   // Whether money or a debit backs each order: kept for the rare reconciliation by key below.
-  const backed: number[] = [];
+  const backed = new Uint8Array(byId.list.length);
+  // The list of an order's one transfer (most orders have one): refilled per order, never kept.
+  const one: MatchTransfer[] = [];
   for (let at = 0; at < byId.list.length; at++) {
     const order = byId.list[at]!;
     if (!isoInWindow(order.created_at, w)) continue;
-    const i = inWindow.push(order) - 1;
-    const paid = paidList(paidBySlot[idSlot(byId, at)]);
+    const i = orderMatches.length;
+    if (byStatus) byStatus.set(order.status, (byStatus.get(order.status) ?? 0) + 1);
+    const p = paidBySlot[idSlot(byId, at)];
+    let paid: readonly MatchTransfer[] = NO_PAYMENTS;
+    if (Array.isArray(p)) paid = p;
+    else if (p !== undefined) {
+      one[0] = p;
+      paid = one;
+    }
     for (const t of paid) if (!utimeInWindow(t.utime, w)) looked.push(t.hash);
     if (isMemoOrder(order)) {
-      orderMatches[i] = matchOrder(order, paid, folded, asOfMs, input.options, findings);
+      orderMatches.push(matchOrder(order, paid, folded, asOfMs, input.options, findings));
       backed[i] = paid.length > 0 ? 1 : 0;
     } else {
       const start = findings.length;
@@ -73,16 +76,16 @@ export function match(input: MatchInput): MatchResult {
       const mismatch = orderDebitMismatch(order, debits);
       if (mismatch) findings.push(mismatch);
       backed[i] = isBalanceOrder(order) && debits.length > 0 ? 1 : 0;
-      orderMatches[i] = {
+      orderMatches.push({
         order_id: order.id,
-        covering: [],
+        covering: NO_HASHES,
         paid_nano: null,
-        duplicates: [],
+        duplicates: NO_HASHES,
         paid_in_full: false,
         completing_tx_hash: null,
         memo_normalized: false,
         reconciliation: reconciliationOf(findings, backed[i] === 1, start),
-      };
+      });
     }
   }
 
@@ -125,7 +128,7 @@ export function match(input: MatchInput): MatchResult {
     if (f) findings.push(f);
   }
   if (input.stats) {
-    const f = controlTotals(input.window, input.stats, inWindow);
+    const f = controlTotals(input.window, input.stats, orderMatches.length, byStatus!);
     if (f) findings.push(f);
   }
 
@@ -133,7 +136,7 @@ export function match(input: MatchInput): MatchResult {
   // Each order's reconciliation came from the findings it produced itself. Only orders sharing an
   // id, or an order finding dropped as a repeated key, could make the listed findings say otherwise.
   if (byId.firstOfId !== null || droppedOrderFinding(findings, unique)) {
-    reconcileByKey(inWindow, orderMatches, backed, unique);
+    reconcileByKey(orderMatches, backed, unique);
   }
   unique.sort(compareFindings);
   let matched = 0;
@@ -144,13 +147,15 @@ export function match(input: MatchInput): MatchResult {
     findings: unique,
     orders: orderMatches,
     totals: {
-      orders: inWindow.length,
+      orders: orderMatches.length,
       transfers: distinctCount(looked),
       matched,
       findings: unique.length,
     },
   };
 }
+
+const NO_PAYMENTS: readonly MatchTransfer[] = Object.freeze([]);
 
 /** Did deduplication drop a finding that names an order? */
 function droppedOrderFinding(all: readonly Finding[], unique: readonly Finding[]): boolean {
@@ -160,12 +165,7 @@ function droppedOrderFinding(all: readonly Finding[], unique: readonly Finding[]
 }
 
 /** Every order's reconciliation from the listed findings naming its id. */
-function reconcileByKey(
-  orders: readonly MatchOrder[],
-  matches: OrderMatch[],
-  backed: readonly number[],
-  findings: readonly Finding[],
-): void {
+function reconcileByKey(matches: OrderMatch[], backed: Uint8Array, findings: readonly Finding[]): void {
   const byOrderId = new Map<number, Finding[]>();
   for (const f of findings) {
     if (f.order_id == null) continue;
@@ -173,14 +173,16 @@ function reconcileByKey(
     if (list) list.push(f);
     else byOrderId.set(f.order_id, [f]);
   }
-  for (let i = 0; i < orders.length; i++) {
+  for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
-    m.reconciliation = reconciliationOf(byOrderId.get(orders[i]!.id) ?? [], backed[i] === 1);
+    m.reconciliation = reconciliationOf(byOrderId.get(m.order_id) ?? [], backed[i] === 1);
   }
 }
 
 function normalizeLedgerRow(row: MatchBalanceTransaction): MatchBalanceTransaction {
-  return { ...row, tx_hash: canonicalHashOrNull(row.tx_hash) };
+  const txHash = canonicalHashOrNull(row.tx_hash);
+  // The store holds canonical hashes: most rows need no copy.
+  return txHash === row.tx_hash ? row : { ...row, tx_hash: txHash };
 }
 
 /** One finding per key; the first produced wins (keys are built so that this never drops news). */

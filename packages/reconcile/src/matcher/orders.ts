@@ -6,6 +6,7 @@
 import { FINDING_SEVERITY, type Finding, type FindingKind, findingKey, formatIsoUtc, formatTon } from "@omrecon/core";
 import { coveringSet } from "./covering.js";
 import { printable } from "./printable.js";
+import { isoMs } from "./scope.js";
 import { reconciliationOf } from "./status.js";
 import { canonicalHash } from "./transfers.js";
 import type { MatchOptions, MatchOrder, MatchTransfer, OrderMatch } from "./types.js";
@@ -69,7 +70,7 @@ export function matchOrder(
   } else {
     const completing = covering.completing!;
     const paidMs = completing.utime * 1000;
-    const onTime = order.expires_at == null || paidMs <= Date.parse(order.expires_at);
+    const onTime = order.expires_at == null || paidMs <= isoMs(order.expires_at);
     if (covering.coveredNano > (tol === 0n ? price : price + tol)) {
       findings.push(
         orderFinding(order, "overpaid", normalized, {
@@ -114,9 +115,9 @@ export function matchOrder(
 
   return {
     order_id: order.id,
-    covering: covering.size === 1 ? [paid[0]!.hash] : hashes(paid, 0, covering.size),
+    covering: covering.size === 0 ? NO_HASHES : covering.size === 1 ? [paid[0]!.hash] : hashes(paid, 0, covering.size),
     paid_nano: paid.length > 0 ? covering.coveredNano : null,
-    duplicates: covering.size < paid.length ? hashes(paid, covering.size, paid.length) : [],
+    duplicates: covering.size < paid.length ? hashes(paid, covering.size, paid.length) : NO_HASHES,
     paid_in_full: covering.paidInFull,
     completing_tx_hash: covering.completing?.hash ?? null,
     memo_normalized: normalized,
@@ -137,6 +138,13 @@ function namedHash(txHash: string | null, paid: readonly MatchTransfer[]): strin
   for (const t of paid) if (t.hash === named) return null;
   return named;
 }
+
+/**
+ * The empty list of hashes every order without duplicates (and every order paid from balance)
+ * shares: a million empty arrays that all outlive the run are a million objects for the GC to copy.
+ * Frozen, so that no caller can add to every order's list at once.
+ */
+export const NO_HASHES = Object.freeze([]) as unknown as string[];
 
 function hashes(paid: readonly MatchTransfer[], from: number, to: number): string[] {
   const out: string[] = [];
