@@ -52,14 +52,11 @@ async function walkLedger(pass: Pass, walk: LedgerWalk): Promise<"done" | "stopp
     start: walk.offset,
     fetch: (offset) => pass.source.balance.transactionsPage({ limit: pass.pageSize, offset }, pass.requestOptions),
     isLast: (page, offset) => endOfList(page, offset, pass.pageSize) || page.items.some(known),
-    commit: async (page, next, last) => {
+    write: async (trx, page, next, last) => {
       const rows = page.items.filter((t) => !known(t)).map((t) => balanceTransactionToRow(t, syncedAt));
-      const inserted = await pass.commit(async (trx) => {
-        const n = await appendBalanceTransactions(trx, rows);
-        if (last) await deleteSyncState(trx, LEDGER_WALK_KEY);
-        else await setSyncState(trx, LEDGER_WALK_KEY, { offset: next, stopAtId: walk.stopAtId } satisfies LedgerWalk);
-        return n;
-      });
+      const inserted = await appendBalanceTransactions(trx, rows);
+      if (last) await deleteSyncState(trx, LEDGER_WALK_KEY);
+      else await setSyncState(trx, LEDGER_WALK_KEY, { offset: next, stopAtId: walk.stopAtId } satisfies LedgerWalk);
       pass.tally.balanceFetched += page.items.length;
       pass.tally.balanceInserted += inserted;
       pass.progress.update("balance transactions", next - walk.offset, Math.max(0, page.total - walk.offset));

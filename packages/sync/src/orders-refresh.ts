@@ -1,6 +1,6 @@
 import type { Order } from "@omrecon/client";
 import { TERMINAL_STATUSES } from "@omrecon/client";
-import { listNonTerminalOrders, type OrderRef, upsertOrders } from "@omrecon/store";
+import { listNonTerminalOrders, type OrderRef, type StoreDb, upsertOrders } from "@omrecon/store";
 import { endOfList, walkPages } from "./page-walk.js";
 import { isNotFound, isValidationError, type Pass } from "./pass.js";
 import { orderToRow } from "./rows.js";
@@ -63,8 +63,8 @@ async function listStatus(
       fetch: (offset) =>
         pass.source.orders.listPage({ status, from, to, limit: pass.pageSize, offset }, pass.requestOptions),
       isLast: (page, offset) => endOfList(page, offset, pass.pageSize),
-      commit: async (page) => {
-        await write(pass, page.items);
+      write: async (trx, page) => {
+        await writeOrders(pass, trx, page.items);
         for (const o of page.items) seen.add(o.id);
       },
     });
@@ -85,7 +85,7 @@ async function fetchByIds(pass: Pass, ids: readonly number[]): Promise<"done" | 
       const got = await Promise.all(batch.slice(j, j + BY_ID_CONCURRENCY).map((id) => getOrNull(pass, id)));
       for (const o of got) if (o) found.push(o);
     }
-    await write(pass, found);
+    if (found.length > 0) await pass.commit((trx) => writeOrders(pass, trx, found));
   }
   return "done";
 }
@@ -102,15 +102,13 @@ async function getOrNull(pass: Pass, id: number): Promise<Order | null> {
   }
 }
 
-async function write(pass: Pass, orders: readonly Order[]): Promise<void> {
+async function writeOrders(pass: Pass, trx: StoreDb, orders: readonly Order[]): Promise<void> {
   pass.tally.ordersFetched += orders.length;
   if (orders.length === 0) return;
   const syncedAt = pass.startedAt.toISOString();
-  const counts = await pass.commit((trx) =>
-    upsertOrders(
-      trx,
-      orders.map((o) => orderToRow(o, syncedAt)),
-    ),
+  const counts = await upsertOrders(
+    trx,
+    orders.map((o) => orderToRow(o, syncedAt)),
   );
   pass.tally.ordersInserted += counts.inserted;
   pass.tally.ordersUpdated += counts.updated;

@@ -53,18 +53,15 @@ export async function walkOrders(pass: Pass, walk: OrdersWalk): Promise<"done" |
         (walk.from !== null && oldest !== undefined && toStoredTime(oldest.created_at) < walk.from)
       );
     },
-    commit: async (page, next, last) => {
+    write: async (trx, page, next, last) => {
       const rows = page.items.map((o) => orderToRow(o, syncedAt));
-      const counts = await pass.commit(async (trx) => {
-        const c = await upsertOrders(trx, rows);
-        if (last) {
-          await deleteSyncState(trx, ORDERS_WALK_KEY);
-          await advanceCompleteTo(trx, walk.to);
-        } else {
-          await setSyncState(trx, ORDERS_WALK_KEY, { ...walk, offset: next } satisfies OrdersWalk);
-        }
-        return c;
-      });
+      const counts = await upsertOrders(trx, rows);
+      if (last) {
+        await deleteSyncState(trx, ORDERS_WALK_KEY);
+        await advanceCompleteTo(trx, walk.to);
+      } else {
+        await setSyncState(trx, ORDERS_WALK_KEY, { ...walk, offset: next } satisfies OrdersWalk);
+      }
       pages++;
       pass.tally.ordersFetched += page.items.length;
       pass.tally.ordersInserted += counts.inserted;

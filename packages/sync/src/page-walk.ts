@@ -1,5 +1,11 @@
 import type { Page } from "@omrecon/client";
+import type { StoreDb } from "@omrecon/store";
 import type { Pass } from "./pass.js";
+
+/** Pages written in one transaction at most: a crash re-reads at most this many. */
+export const MAX_PAGES_PER_COMMIT = 10;
+/** A group's transaction commits once it has been open this long, even waiting for a page. */
+export const MAX_COMMIT_DELAY_MS = 250;
 
 export interface PageWalk<T> {
   /** Offset of the first page. */
@@ -7,33 +13,92 @@ export interface PageWalk<T> {
   fetch(offset: number): Promise<Page<T>>;
   /** Whether `page` (read at `offset`) is the walk's last. */
   isLast(page: Page<T>, offset: number): boolean;
-  /** Writes the page and the cursor that follows it (one transaction). */
-  commit(page: Page<T>, next: number, last: boolean): Promise<void>;
+  /**
+   * Writes the page and the cursor that follows it, inside the open transaction of its group; what
+   * it counts is committed with it (a failed commit ends the pass, counts and all).
+   */
+  write(trx: StoreDb, page: Page<T>, next: number, last: boolean): Promise<void>;
 }
 
+/** Why a group's transaction ended. */
+type GroupEnd = "done" | "stopped" | "full" | "waiting" | "failed";
+
 /**
- * Reads pages at increasing offsets until `isLast`, committing each in turn. The next page is
+ * Reads pages at increasing offsets until `isLast`. Consecutive pages are written in one
+ * transaction (a group) that carries the cursor of the last of them: at most MAX_PAGES_PER_COMMIT
+ * pages, and it commits as soon as it has been open MAX_COMMIT_DELAY_MS, so a crash re-reads little,
+ * a slow answer never holds the write lock, and a stop is honoured promptly. The next page is
  * requested before the current one is written, so the database write overlaps the network wait;
- * the cursor still only moves with a commit. A stop asked for mid-walk ends it after the commit in
- * hand (a page already requested is then dropped).
+ * the cursor still only moves with a commit. A stop asked for mid-walk ends it with the commit of
+ * the pages in hand (a page already requested is then dropped); a request that fails ends it too,
+ * once the pages before it are committed. A stop also ends the wait for a page in flight.
  */
 export async function walkPages<T>(pass: Pass, walk: PageWalk<T>): Promise<"done" | "stopped"> {
   if (pass.stopRequested()) return "stopped";
   let offset = walk.start;
-  let pending = walk.fetch(offset);
+  let pending: Promise<Page<T>> = walk.fetch(offset);
   for (;;) {
-    const page = await pending;
-    const next = offset + page.items.length;
-    const last = walk.isLast(page, offset);
-    if (!last && !pass.stopRequested()) {
-      pending = walk.fetch(next);
-      // Awaited on the next turn; until then a failure must not count as unhandled.
-      pending.catch(() => {});
-    }
-    await walk.commit(page, next, last);
-    if (last) return "done";
-    if (pass.stopRequested()) return "stopped";
-    offset = next;
+    // The first page of a group is awaited outside any transaction; a stop does not wait for it.
+    const first = await settleBefore(pending, Number.POSITIVE_INFINITY, pass.stopSignal);
+    if (first === undefined) return "stopped";
+    if ("error" in first) throw first.error;
+    let page = first.value;
+    let failure: { error: unknown } | undefined;
+    const end = await pass.commit(async (trx): Promise<GroupEnd> => {
+      const deadline = Date.now() + MAX_COMMIT_DELAY_MS;
+      for (let written = 1; ; written++) {
+        const next = offset + page.items.length;
+        const last = walk.isLast(page, offset);
+        if (!last && !pass.stopRequested()) {
+          pending = walk.fetch(next);
+          // Awaited later; until then a failure must not count as unhandled.
+          pending.catch(() => {});
+        }
+        await walk.write(trx, page, next, last);
+        offset = next;
+        if (last) return "done";
+        if (pass.stopRequested()) return "stopped";
+        if (written >= MAX_PAGES_PER_COMMIT) return "full";
+        const arrived = await settleBefore(pending, deadline, pass.stopSignal);
+        if (arrived === undefined) return pass.stopRequested() ? "stopped" : "waiting";
+        if ("error" in arrived) {
+          failure = arrived;
+          return "failed";
+        }
+        page = arrived.value;
+      }
+    });
+    if (failure) throw failure.error;
+    if (end === "done" || end === "stopped") return end;
+  }
+}
+
+/** The promise's outcome if it settles before `deadline` and before `signal` aborts, else undefined. */
+async function settleBefore<V>(
+  promise: Promise<V>,
+  deadline: number,
+  signal: AbortSignal | undefined,
+): Promise<{ value: V } | { error: unknown } | undefined> {
+  const wait = deadline - Date.now();
+  if (wait <= 0 || signal?.aborted) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const cut = new Promise<undefined>((resolve) => {
+    if (wait !== Number.POSITIVE_INFINITY) timer = setTimeout(() => resolve(undefined), wait);
+    onAbort = () => resolve(undefined);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      cut,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
 }
 

@@ -17,9 +17,14 @@ export interface Pass {
   pageSize: number;
   tally: SyncTally;
   requestOptions: RequestOptions;
-  /** True once a stop was asked for: finish the page in hand, then return. */
+  /** True once a stop was asked for: commit the pages in hand, then return. */
   stopRequested(): boolean;
-  /** Writes one page: one IMMEDIATE transaction that first re-checks the sync lock. */
+  /** The signal behind `stopRequested`, to stop waiting for a page. */
+  stopSignal: AbortSignal | undefined;
+  /**
+   * One IMMEDIATE transaction that first re-checks the sync lock: held from there to the commit,
+   * the write lock keeps anyone else from taking the sync lock in between.
+   */
   commit<T>(write: (trx: StoreDb) => Promise<T>): Promise<T>;
 }
 
@@ -44,6 +49,7 @@ export function createPass(
     tally: init.tally,
     requestOptions: ctx.abortSignal ? { signal: ctx.abortSignal } : {},
     stopRequested: () => ctx.stopSignal?.aborted ?? false,
+    stopSignal: ctx.stopSignal,
     commit: (write) =>
       writeTransaction(db, async (trx) => {
         await lock.assertHeld(trx);

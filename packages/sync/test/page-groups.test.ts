@@ -1,0 +1,122 @@
+import { OpenMoneyClient, PermissionError } from "@omrecon/client";
+import type { PartnerApi } from "@omrecon/sandbox";
+import { openStore } from "@omrecon/store";
+import { afterEach, describe, expect, it } from "vitest";
+import { runSync } from "../src/index.js";
+import { MAX_COMMIT_DELAY_MS, MAX_PAGES_PER_COMMIT } from "../src/page-walk.js";
+import { closeClients, contextFor, dumpMirror, startApi, tempDbPath } from "./helpers.js";
+import { createTestWorld } from "./world.js";
+
+const PAGE = 100;
+
+/** The offset of a `GET /orders` list request, or null for any other request. */
+function listOffset(method: string, path: string): number | null {
+  if (method !== "GET" || !path.startsWith("/orders?")) return null;
+  return Number(new URLSearchParams(path.slice("/orders?".length)).get("offset") ?? 0);
+}
+
+describe("pages committed in groups", () => {
+  const open: { close(): Promise<void> }[] = [];
+  const clients: OpenMoneyClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.close();
+    await closeClients();
+    for (const o of open.splice(0).reverse()) await o.close();
+  });
+
+  async function setup(orders: number) {
+    const world = createTestWorld({ orders });
+    const api = await startApi(world);
+    open.push(api);
+    const path = tempDbPath();
+    const store = await openStore(path);
+    open.push(store);
+    // A second connection sees only what is committed (WAL), like a process started after a crash.
+    const reader = await openStore(path, { readonly: true });
+    open.push(reader);
+    const committedOffset = () => {
+      const json = reader.sqlite.prepare("select value from sync_state where key = 'orders.walk'").pluck().get();
+      return json === undefined ? 0 : (JSON.parse(json as string) as { offset: number }).offset;
+    };
+    const client = (onList: (offset: number) => void) => {
+      const c = new OpenMoneyClient({
+        apiKey: api.state.partner.apiKey,
+        baseUrl: api.url,
+        maxRetries: 0,
+        timeout: 10_000,
+        onRequest: (e) => {
+          const offset = listOffset(e.method, e.path);
+          if (offset !== null) onList(offset);
+        },
+      });
+      clients.push(c);
+      return c;
+    };
+    return { world, api, path, store, committedOffset, client };
+  }
+
+  async function cleanMirror(api: PartnerApi, world: ReturnType<typeof createTestWorld>) {
+    const s = await openStore(tempDbPath());
+    open.push(s);
+    await runSync(contextFor(api, s, world));
+    return dumpMirror(s);
+  }
+
+  it("writes consecutive pages in one transaction with the cursor of the last, never more than the bound", async () => {
+    const { world, api, store, committedOffset, client } = await setup(2_500);
+    let widest = 0;
+    const source = client((offset) => {
+      // Pages requested but not committed: the group's pages so far, the one just arrived included.
+      widest = Math.max(widest, offset - committedOffset());
+    });
+    const result = await runSync({ ...contextFor(api, store, world), source });
+    expect(result.orders.inserted).toBe(2_500);
+    expect(widest).toBeGreaterThan(PAGE);
+    expect(widest).toBeLessThanOrEqual(MAX_PAGES_PER_COMMIT * PAGE);
+    expect(await dumpMirror(store)).toEqual(await cleanMirror(api, world));
+  });
+
+  it("commits the pages in hand when a request fails, then the next pass reads on from there", async () => {
+    const { world, api, store, committedOffset, client } = await setup(2_500);
+    const source = client((offset) => {
+      if (offset === 5 * PAGE) api.faults.next("*", { kind: "error", status: 403, code: "FORBIDDEN" });
+    });
+    await expect(runSync({ ...contextFor(api, store, world), source })).rejects.toThrow(PermissionError);
+    expect(committedOffset()).toBe(5 * PAGE);
+    expect(await store.db.selectFrom("orders").select("id").execute()).toHaveLength(5 * PAGE);
+    const rest = await runSync(contextFor(api, store, world));
+    expect(rest.orders.inserted).toBe(2_000);
+    expect(await dumpMirror(store)).toEqual(await cleanMirror(api, world));
+  });
+
+  it("commits while a slow page is awaited, and a stop then ends the pass without waiting for it", async () => {
+    const { world, api, path, store, committedOffset, client } = await setup(2_500);
+    const stop = new AbortController();
+    const other = await openStore(path, { busyTimeoutMs: 0 });
+    open.push(other);
+    let requestedAt = 0;
+    let whileWaiting: { offset: number; otherCouldWrite: boolean } | undefined;
+    const source = client((offset) => {
+      if (offset !== 3 * PAGE) return;
+      requestedAt = performance.now();
+      api.faults.next("*", { kind: "latency", ms: 2_500 });
+      setTimeout(() => {
+        let otherCouldWrite = true;
+        try {
+          other.sqlite.prepare("begin immediate").run();
+          other.sqlite.prepare("rollback").run();
+        } catch {
+          otherCouldWrite = false;
+        }
+        whileWaiting = { offset: committedOffset(), otherCouldWrite };
+        stop.abort();
+      }, MAX_COMMIT_DELAY_MS * 3);
+    });
+    const result = await runSync({ ...contextFor(api, store, world, { stopSignal: stop.signal }), source });
+    const tookMs = performance.now() - requestedAt;
+    expect(whileWaiting).toEqual({ offset: 3 * PAGE, otherCouldWrite: true });
+    expect(result).toMatchObject({ stopped: true, orders: { inserted: 3 * PAGE } });
+    expect(tookMs).toBeLessThan(2_000);
+    expect(committedOffset()).toBe(3 * PAGE);
+  });
+});
