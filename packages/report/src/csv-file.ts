@@ -5,6 +5,9 @@ import Papa from "papaparse";
 
 const UNPARSE = { header: false, newline: "\r\n", quotes: false } as const;
 
+/** A cell as `CsvFile.add` takes it. */
+export type CsvCell = string | number | null;
+
 /**
  * One CSV file written atomically: rows go to a temporary name beside the target in chunks, and
  * only a complete, fsynced file is renamed into place, so a crash never leaves half a file.
@@ -13,7 +16,7 @@ export class CsvFile {
   readonly path: string;
   readonly tempPath: string;
   #fd: number;
-  #pending: string[][] = [];
+  #pending: (readonly CsvCell[])[] = [];
   #rows = 0;
   #closed = false;
 
@@ -34,7 +37,8 @@ export class CsvFile {
     return this.#rows;
   }
 
-  add(row: string[]): void {
+  /** One row of cells; papaparse prints null as an empty cell and a number as `String(n)`. */
+  add(row: readonly CsvCell[]): void {
     this.#pending.push(row);
     this.#rows += 1;
     if (this.#pending.length >= this.chunkRows) this.#flush();

@@ -1,5 +1,6 @@
 import { SEVERITY_RANK, type Severity } from "@omrecon/core";
 import { type FindingRow, listOpenFindings, type Store } from "@omrecon/store";
+import type { IntValue } from "./cells.js";
 
 /** The newest finished reconciliation run, or undefined when none has finished. */
 export async function latestRunId(store: Store): Promise<bigint | undefined> {
@@ -23,33 +24,51 @@ export async function openFindingsOfRun(store: Store, runId: bigint): Promise<Fi
   return rows.sort((a, b) => rank(b.severity) - rank(a.severity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Orders created in [from, to), oldest first, with what the latest reconciliation concluded. */
-export function streamOrders(store: Store, from: string, to: string) {
-  const query = store.db
-    .selectFrom("orders as o")
-    .leftJoin("order_matches as m", "m.order_id", "o.id")
-    .select([
-      "o.id",
-      "o.created_at",
-      "o.status",
-      "o.order_type",
-      "o.recipient_username",
-      "o.stars_amount",
-      "o.premium_months",
-      "o.price_nano",
-      "o.payment_method",
-      "o.payment_memo",
-      "o.client_reference",
-      "o.tx_hash",
-      "m.paid_nano",
-      "m.completing_tx_hash",
-      "m.reconciliation",
-    ])
-    .where("o.created_at", ">=", from)
-    .where("o.created_at", "<", to)
-    .orderBy("o.created_at")
-    .orderBy("o.id");
-  return iterateRows(store, query);
+/**
+ * One order of `streamOrders`: the cells of orders.csv in ORDERS_COLUMNS order, as SQLite returns
+ * them. Integers come without BigInt (see `IntValue`); `order_id` as decimal text; `tx_hash` is
+ * the order's own, else the transfer that completed its payment; `paid_nano` and
+ * `reconciliation` are null for an order no run has covered.
+ */
+export type OrderRow = [
+  order_id: string,
+  created_at: string,
+  status: string,
+  order_type: string,
+  recipient_username: string | null,
+  stars_amount: IntValue,
+  premium_months: IntValue,
+  price_nano: IntValue,
+  payment_method: string | null,
+  payment_memo: string | null,
+  client_reference: string | null,
+  paid_nano: IntValue,
+  tx_hash: string | null,
+  reconciliation: string | null,
+];
+
+/** An integer column as a number when it is a safe integer, else as its exact decimal text. */
+const int = (column: string) =>
+  `CASE WHEN ${column} BETWEEN -9007199254740991 AND 9007199254740991 THEN ${column} ELSE CAST(${column} AS TEXT) END`;
+
+const ORDERS_SQL = `SELECT CAST(o.id AS TEXT), o.created_at, o.status, o.order_type, o.recipient_username,
+  ${int("o.stars_amount")}, ${int("o.premium_months")}, ${int("o.price_nano")}, o.payment_method,
+  o.payment_memo, o.client_reference, ${int("m.paid_nano")}, coalesce(o.tx_hash, m.completing_tx_hash),
+  m.reconciliation
+FROM orders AS o LEFT JOIN order_matches AS m ON m.order_id = o.id
+WHERE o.created_at >= ? AND o.created_at < ?
+ORDER BY o.created_at, o.id`;
+
+/**
+ * Orders created in [from, to), oldest first, with what the latest reconciliation concluded, one
+ * array per row through a SQLite cursor on the store's own connection. Rows as arrays and integers
+ * as numbers: objects with named keys and a BigInt per integer cost more than SQLite's reading the
+ * row (the store's connection defaults to safe integers; this statement does not need them, since
+ * any integer beyond 2^53 arrives as text). Like a stream, it holds the connection until it ends.
+ */
+export function streamOrders(store: Store, from: string, to: string): IterableIterator<OrderRow> {
+  const statement = store.sqlite.prepare(ORDERS_SQL).raw(true).safeIntegers(false);
+  return statement.iterate(from, to) as IterableIterator<OrderRow>;
 }
 
 /** Balance transactions created in [from, to), by id. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Logger } from "@omrecon/core";
 import { silentLogger } from "@omrecon/core";
 import type { FindingRow, Store } from "@omrecon/store";
-import { intCell, textCell, timeCell, tonCell } from "./cells.js";
+import { intCell, storedTimeCell, TimeCells, textCell, timeCell, tonCell, tonCellOf } from "./cells.js";
 import {
   BALANCE_LEDGER_COLUMNS,
   DAILY_SUMMARY_COLUMNS,
@@ -11,9 +11,9 @@ import {
   ORDERS_COLUMNS,
   REPORT_FILES,
 } from "./columns.js";
-import { CsvFile } from "./csv-file.js";
+import { type CsvCell, CsvFile } from "./csv-file.js";
 import { DailySummary } from "./daily-summary.js";
-import { dayFormatter } from "./day.js";
+import { DayFormatter } from "./day.js";
 import {
   balanceTransactionBefore,
   latestRunId,
@@ -69,12 +69,14 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
 
   const runId = await latestRunId(store);
   const findings = runId === undefined ? [] : await openFindingsOfRun(store, runId);
-  const byOrder = new Map<bigint, { critical: number; warning: number }>();
+  // Keyed by the order id's decimal text, as streamOrders returns it.
+  const byOrder = new Map<string, { critical: number; warning: number }>();
   for (const f of findings) {
     if (f.order_id === null || (f.severity !== "critical" && f.severity !== "warning")) continue;
-    const c = byOrder.get(f.order_id) ?? { critical: 0, warning: 0 };
+    const id = String(f.order_id);
+    const c = byOrder.get(id) ?? { critical: 0, warning: 0 };
     c[f.severity] += 1;
-    byOrder.set(f.order_id, c);
+    byOrder.set(id, c);
   }
 
   const files: CsvFile[] = [];
@@ -82,34 +84,39 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
     const orders = file(REPORT_FILES.orders, ORDERS_COLUMNS);
     files.push(orders);
     const summary = new DailySummary();
-    const dayOf = dayFormatter(tz);
-    for (const o of streamOrders(store, from, to)) {
-      orders.add([
-        intCell(o.id),
-        timeCell(o.created_at),
-        textCell(o.status),
-        textCell(o.order_type),
-        textCell(o.recipient_username),
-        intCell(o.stars_amount),
-        intCell(o.premium_months),
-        tonCell(o.price_nano),
-        textCell(o.payment_method),
-        textCell(o.payment_memo),
-        textCell(o.client_reference),
-        tonCell(o.paid_nano),
-        textCell(o.tx_hash ?? o.completing_tx_hash),
-        textCell(o.reconciliation),
-      ]);
-      summary.add({
-        day: dayOf(o.created_at),
-        order_type: o.order_type,
-        status: o.status,
-        stars_amount: o.stars_amount,
-        premium_months: o.premium_months,
-        price_nano: o.price_nano,
-        paid_nano: o.paid_nano,
-        findings: byOrder.get(o.id),
-      });
+    const days = new DayFormatter(tz);
+    const times = new TimeCells();
+    for (const row of streamOrders(store, from, to)) {
+      // The row becomes its own CSV line: the summary takes the values first, then each cell that
+      // needs formatting is replaced in place (ids and counts print as they are; Papa prints null as "").
+      const created = row[1];
+      const stored = times.isStored(created);
+      const createdCell = stored ? storedTimeCell(created) : timeCell(created);
+      const price = row[7];
+      const paid = row[11];
+      summary.add(
+        stored ? days.ofStored(created) : days.of(created),
+        row[3],
+        row[2],
+        row[5],
+        row[6],
+        price,
+        paid,
+        byOrder.size === 0 ? undefined : byOrder.get(row[0]),
+      );
+      const cells: CsvCell[] = row;
+      cells[1] = createdCell;
+      cells[2] = textCell(row[2]);
+      cells[3] = textCell(row[3]);
+      cells[4] = textCell(row[4]);
+      cells[7] = tonCellOf(price);
+      cells[8] = textCell(row[8]);
+      cells[9] = textCell(row[9]);
+      cells[10] = textCell(row[10]);
+      cells[11] = paid === price ? cells[7] : tonCellOf(paid);
+      cells[12] = textCell(row[12]);
+      cells[13] = textCell(row[13]);
+      orders.add(cells);
       if (orders.rows % 10_000 === 0) ctx.onProgress?.(REPORT_FILES.orders, orders.rows);
     }
 
@@ -169,6 +176,7 @@ async function writeLedger(store: Store, ledger: CsvFile, from: string, to: stri
   // Everything the loop needs is read first: a stream holds the connection until it ends.
   const onChain = await validTransferHashes(store, await topupAddressRaw(store));
   let prev: bigint | null = (await balanceTransactionBefore(store, from))?.balance_after_nano ?? null;
+  const times = new TimeCells();
   for (const t of streamBalanceTransactions(store, from, to)) {
     let status = "";
     if (prev !== null && t.balance_after_nano !== prev + t.amount_nano) status = "break";
@@ -177,7 +185,7 @@ async function writeLedger(store: Store, ledger: CsvFile, from: string, to: stri
     else if (prev !== null) status = "ok";
     ledger.add([
       intCell(t.id),
-      timeCell(t.created_at),
+      times.cell(t.created_at),
       textCell(t.type),
       tonCell(t.amount_nano),
       tonCell(t.balance_after_nano),

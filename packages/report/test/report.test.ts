@@ -141,6 +141,30 @@ describe("writeReports", () => {
     expect(rows[1]?.billed_ton).toBe("7.718");
   });
 
+  it("keeps amounts and sums beyond 2^53 nanotons exact", async () => {
+    const run = await addRun(store);
+    const prices = ["6000000.000000001", "6000000.000000002", "9007199.254740993", "0.000000001"];
+    for (const [i, price] of prices.entries()) {
+      const id = await addOrder(store, { price, stars_amount: 2 ** 52 + i, created_at: `2026-04-14T1${i}:00:00Z` });
+      await addMatch(store, id, run, price, "matched");
+    }
+    const out = tempDir();
+    await writeReports({ store }, { out, window });
+    const orders = records(out, "orders.csv");
+    expect(orders.map((r) => [r.price_ton, r.paid_ton])).toEqual(prices.map((p) => [p, p]));
+    expect(orders.map((r) => r.stars_amount)).toEqual(prices.map((_, i) => String(2 ** 52 + i)));
+    const total = formatTon(sumNano(prices.map((p) => parseTon(p))));
+    expect(total).toBe("21007199.254740997");
+    expect(records(out, "daily_summary.csv")).toEqual([
+      expect.objectContaining({
+        orders: "4",
+        stars: String(4n * 2n ** 52n + 6n),
+        billed_ton: total,
+        received_ton: total,
+      }),
+    ]);
+  });
+
   it("cuts days at midnight of --tz, not of UTC", async () => {
     // 22:30 UTC on the 12th is 00:30 on the 13th in Berlin (CEST, UTC+2).
     await addOrder(store, { created_at: "2026-04-12T21:30:00Z" });
