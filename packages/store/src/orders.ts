@@ -1,4 +1,5 @@
 import { toStoredTime } from "@omrecon/core";
+import type SQLite from "better-sqlite3";
 import type { Insertable, Selectable } from "kysely";
 import { maxRowsPerStatement } from "./batch.js";
 import { cachedStatement, withRawConnection } from "./raw-connection.js";
@@ -59,45 +60,107 @@ const ROWS_PER_SAVEPOINT = maxRowsPerStatement(COLUMNS.length);
  * runs a prepared single-row statement faster than a multi-row one, and kysely would prepare
  * again on every call); a row whose content is unchanged is left alone, `synced_at` included, so
  * `synced_at` is when its content last arrived. A column missing from a row is written as null.
+ * A row that fails undoes the rows of its batch (up to ROWS_PER_SAVEPOINT) and nothing else.
  */
 export async function upsertOrders(db: StoreDb, rows: readonly NewOrderRow[]): Promise<UpsertCounts> {
   const unique = ascendingById(dedupeById(rows));
   if (unique.length === 0) return { inserted: 0, updated: 0 };
   return withRawConnection(db, (sqlite) => {
     const counts: UpsertCounts = { inserted: 0, updated: 0 };
-    const values = new Array<unknown>(COLUMNS.length);
     const insert = cachedStatement(sqlite, INSERT_SQL);
     const update = cachedStatement(sqlite, UPDATE_SQL);
-    const savepoint = cachedStatement(sqlite, "savepoint upsert_orders");
-    const release = cachedStatement(sqlite, "release upsert_orders");
-    const rollback = cachedStatement(sqlite, "rollback to upsert_orders");
+    const write = (values: readonly unknown[]) => {
+      if (insert.run(values).changes > 0) counts.inserted++;
+      else if (update.run(updateParameters(values)).changes > 0) counts.updated++;
+    };
     for (let start = 0; start < unique.length; start += ROWS_PER_SAVEPOINT) {
       const end = Math.min(unique.length, start + ROWS_PER_SAVEPOINT);
-      savepoint.run();
-      try {
-        for (let i = start; i < end; i++) {
-          // better-sqlite3 copies what it binds, so one array serves every row.
-          valuesOf(unique[i]!, values);
-          if (insert.run(values).changes > 0) counts.inserted++;
-          else if (update.run(updateParameters(values)).changes > 0) counts.updated++;
-        }
-      } catch (error) {
-        // Some errors (a full disk) end the whole transaction, savepoint included.
-        if (sqlite.inTransaction) {
-          rollback.run();
-          release.run();
-        }
-        throw error;
+      // A key that is no column throws here, before anything of the batch is written.
+      const batch: unknown[][] = [];
+      let accepted = sqlite.inTransaction;
+      for (let i = start; i < end; i++) {
+        const values = valuesOf(unique[i]!);
+        accepted &&= certainlyAccepted(values);
+        batch.push(values);
       }
-      release.run();
+      // Rows SQLite cannot refuse need no savepoint to undo them, and inside a transaction a
+      // savepoint makes SQLite copy every page the batch touches to a statement journal first
+      // (as much as the writes themselves). Only an error of SQLite itself (a full disk) can then
+      // stop the batch midway, and that one the caller's transaction must roll back anyway.
+      if (accepted) for (const values of batch) write(values);
+      else writeUndoable(sqlite, batch, write);
     }
     return counts;
   });
 }
 
-/** Fills `values` with the row's values in COLUMNS order, a missing one as null; a key that is no column throws. */
-function valuesOf(row: NewOrderRow, values: unknown[]): void {
+/** Writes the batch inside a savepoint, so that a row that fails undoes the batch's rows before it. */
+function writeUndoable(
+  sqlite: SQLite.Database,
+  batch: readonly unknown[][],
+  write: (values: readonly unknown[]) => void,
+): void {
+  const savepoint = cachedStatement(sqlite, "savepoint upsert_orders");
+  const release = cachedStatement(sqlite, "release upsert_orders");
+  const rollback = cachedStatement(sqlite, "rollback to upsert_orders");
+  savepoint.run();
+  try {
+    for (const values of batch) write(values);
+  } catch (error) {
+    // Some errors (a full disk) end the whole transaction, savepoint included.
+    if (sqlite.inTransaction) {
+      rollback.run();
+      release.run();
+    }
+    throw error;
+  }
+  release.run();
+}
+
+/** Columns declared NOT NULL (the rest take null). */
+const NOT_NULL: ReadonlySet<string> = new Set<string>([
+  "status",
+  "order_type",
+  "recipient_username",
+  "price_nano",
+  "created_at",
+  "extra",
+  "synced_at",
+]);
+const NOT_NULL_AT = COLUMNS.map((c) => NOT_NULL.has(c));
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Values that the statements can bind and the table cannot refuse: text, finite numbers, 64-bit
+ * bigints, null where the column allows it, and an integer id. Anything else (a Buffer, a float id,
+ * an id SQLite would pick itself) takes the savepoint path, which behaves as SQLite decides.
+ */
+function certainlyAccepted(values: readonly unknown[]): boolean {
+  const id = values[0];
+  if (typeof id === "bigint" ? id < INT64_MIN || id > INT64_MAX : !Number.isSafeInteger(id)) return false;
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i];
+    switch (typeof value) {
+      case "string":
+        break;
+      case "number":
+        if (!Number.isFinite(value)) return false;
+        break;
+      case "bigint":
+        if (value < INT64_MIN || value > INT64_MAX) return false;
+        break;
+      default:
+        if (value !== null || NOT_NULL_AT[i]) return false;
+    }
+  }
+  return true;
+}
+
+/** The row's values in COLUMNS order, a missing one as null; a key that is no column throws. */
+function valuesOf(row: NewOrderRow): unknown[] {
   const r = row as Record<string, unknown>;
+  const values = new Array<unknown>(COLUMNS.length);
   let defined = 0;
   for (let i = 0; i < COLUMNS.length; i++) {
     const value = r[COLUMNS[i]!];
@@ -106,6 +169,7 @@ function valuesOf(row: NewOrderRow, values: unknown[]): void {
   }
   // Every defined column is a key of the row, so equal counts leave no room for another key.
   if (Object.keys(row).length !== defined) assertKnownColumns(row);
+  return values;
 }
 
 /** INSERT's values rearranged for UPDATE_SQL: content and synced_at, the id, the content again. */

@@ -96,6 +96,19 @@ describe("orders", () => {
     expect((await listOrders(store.db)).map((o) => o.id)).toEqual([4n, 6n]);
   });
 
+  it("undoes a batch inside a transaction whatever SQLite refuses in it: an id that is no integer, a value it cannot bind", async () => {
+    const refused = [
+      orderRow(8, { id: "eight" as unknown as number }),
+      orderRow(8, { extra: { not: "text" } as unknown as string }),
+      orderRow(8, { price_nano: 2n ** 64n }),
+    ];
+    await writeTransaction(store.db, async (trx) => {
+      for (const bad of refused) await expect(upsertOrders(trx, [orderRow(7), bad])).rejects.toThrow();
+      await upsertOrders(trx, [orderRow(9)]);
+    });
+    expect((await listOrders(store.db)).map((o) => o.id)).toEqual([9n]);
+  });
+
   it("waits for another caller's open transaction instead of writing into it", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => {
