@@ -22,3 +22,13 @@ describe("Interner", () => {
     expect(strings.intern("")).toBe("");
   });
 });
+
+describe("Interner of amounts", () => {
+  it("returns one bigint for every equal amount", () => {
+    const amounts = new Interner<bigint>();
+    const first = amounts.intern(BigInt("418000000"));
+    expect(amounts.intern(BigInt("418000000"))).toBe(first);
+    expect(amounts.intern(5n)).toBe(5n);
+    expect(amounts.intern(null)).toBeNull();
+  });
+});
