@@ -24,9 +24,11 @@ export class CsvFile {
     this.path = path;
     this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     this.#fd = openSync(this.tempPath, "w", 0o644);
-    // Small chunks: rows held for a chunk outlive young-generation GCs and get promoted; at 5,000 the
-    // old generation (and peak RSS) kept growing with the file, at 1,000 it stays flat and is faster.
-    this.chunkRows = options.chunkRows ?? 1000;
+    // Small chunks: rows held for a chunk outlive young-generation GCs. At 5,000 they were promoted
+    // and the old generation kept growing with the file; at 1,000 what survived each scavenge still
+    // added up until V8 doubled the young generation (peak RSS +20 MB between 10,000 and 100,000
+    // orders); at 100 the heap stays at its size for 10,000 rows, for no measurable cost.
+    this.chunkRows = options.chunkRows ?? 100;
     this.#write(`${options.bom ? "\uFEFF" : ""}${Papa.unparse([header as string[]], UNPARSE)}\r\n`);
   }
 
