@@ -16,7 +16,14 @@ import { isoInWindow, utimeInWindow, windowMs } from "./scope.js";
 import { compareFindings, reconciliationOf } from "./status.js";
 import { creditWithoutTopup, topupWithoutCredit } from "./topups.js";
 import { canonicalHashOrNull, isBouncedTransfer, isValidTransfer, normalizeTransfer } from "./transfers.js";
-import type { MatchBalanceTransaction, MatchInput, MatchResult, MatchTransfer, OrderMatch } from "./types.js";
+import type {
+  MatchBalanceTransaction,
+  MatchInput,
+  MatchOrder,
+  MatchResult,
+  MatchTransfer,
+  OrderMatch,
+} from "./types.js";
 
 export function match(input: MatchInput): MatchResult {
   const w = windowMs(input.window);
@@ -110,8 +117,6 @@ export function match(input: MatchInput): MatchResult {
       if (f) findings.push(f);
     }
   }
-  const balanceOrders = new Set<number>();
-  for (const o of orders) if (isBalanceOrder(o)) balanceOrders.add(o.id);
   for (let i = 0; i < ledger.length; i++) {
     const row = ledger[i]!;
     if (!isoInWindow(row.created_at, w)) continue;
@@ -119,7 +124,7 @@ export function match(input: MatchInput): MatchResult {
       const f = chainBreak(ledger[i - 1]!, row);
       if (f) findings.push(f);
     }
-    if (row.type === "order_debit" && (row.order_id == null || !balanceOrders.has(row.order_id))) {
+    if (row.type === "order_debit" && (row.order_id == null || !hasBalanceOrder(byId.list, row.order_id))) {
       findings.push(debitWithoutOrder(row));
     }
   }
@@ -156,6 +161,20 @@ export function match(input: MatchInput): MatchResult {
 }
 
 const NO_PAYMENTS: readonly MatchTransfer[] = Object.freeze([]);
+
+/** Some order with this id is paid from balance. @param list sorted by id */
+function hasBalanceOrder(list: readonly MatchOrder[], id: number): boolean {
+  // The first position holding an id of at least `id`, by bisection: no set of every order's id.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]!.id === id; i++) if (isBalanceOrder(list[i]!)) return true;
+  return false;
+}
 
 /** Did deduplication drop a finding that names an order? */
 function droppedOrderFinding(all: readonly Finding[], unique: readonly Finding[]): boolean {

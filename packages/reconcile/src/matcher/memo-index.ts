@@ -20,16 +20,26 @@ export class MemoIndex {
 
   /** @param orders sorted by id; orders without a memo (after trimming) are paid by no comment */
   constructor(private readonly orders: readonly MatchOrder[]) {
-    for (let i = 0; i < orders.length; i++) {
-      const memo = orders[i]!.payment_memo;
-      if (memo == null) continue;
-      const key = memo.trim();
-      if (key === "") continue;
-      const slot = this.exact.get(key);
-      if (slot === undefined) this.exact.set(key, i);
-      else if (typeof slot === "number") this.exact.set(key, [slot, i]);
-      else slot.push(i);
+    // One `set` per order, from the last: the lowest position is written last and stays. A memo
+    // already there (the map did not grow) is shared, and only those are gathered again, in order.
+    let shared: Set<string> | null = null;
+    for (let i = orders.length - 1; i >= 0; i--) {
+      const key = memoOf(orders[i]!);
+      if (key === null) continue;
+      const size = this.exact.size;
+      this.exact.set(key, i);
+      if (this.exact.size === size) (shared ??= new Set()).add(key);
     }
+    if (shared === null) return;
+    const lists = new Map<string, number[]>();
+    for (let i = 0; i < orders.length; i++) {
+      const key = memoOf(orders[i]!);
+      if (key === null || !shared.has(key)) continue;
+      const list = lists.get(key);
+      if (list) list.push(i);
+      else lists.set(key, [i]);
+    }
+    for (const [key, list] of lists) this.exact.set(key, list);
   }
 
   /**
@@ -44,6 +54,14 @@ export class MemoIndex {
     for (const i of slot) if (takes(this.orders[i]!, address)) return i;
     return -1;
   }
+}
+
+/** The order's memo, trimmed; null when it has none (a comment never pays it then). */
+function memoOf(order: MatchOrder): string | null {
+  const memo = order.payment_memo;
+  if (memo == null) return null;
+  const key = memo.trim();
+  return key === "" ? null : key;
 }
 
 /**
