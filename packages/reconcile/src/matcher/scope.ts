@@ -52,12 +52,25 @@ export function isoMs(iso: string): number {
   const second = digits(iso, 17, 2);
   const ms = digits(iso, 20, 3);
   // A non-digit gives -1; out-of-range fields (and 24:00, which Date.parse may accept) go the long
-  // way, and so do years below 100, which Date.UTC would read as 19xx.
+  // way, and so do years below 100 (Date.parse's own business).
   if (year < 100 || ms < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return Date.parse(iso);
   if (minute < 0 || minute > 59 || second < 0 || second > 59) return Date.parse(iso);
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
   if (day > MONTH_DAYS[month - 1]! + leap) return Date.parse(iso);
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
+ * `days_from_civil`): plain arithmetic, where `Date.UTC` is a call into the runtime.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The decimal value of `n` digits of `s` from `at`; -1 when one of them is not a digit. */
