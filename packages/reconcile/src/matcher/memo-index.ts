@@ -12,34 +12,45 @@ import { memoKey } from "@omrecon/core";
 import { rawAddressOrNull } from "./address.js";
 import type { MatchOrder } from "./types.js";
 
-/** One position, or several sharing a memo (ascending). */
-type Slot = number | number[];
-
 export class MemoIndex {
-  private readonly exact = new Map<string, Slot>();
+  /**
+   * Open addressing over the distinct memos: for each slot, 1 + the lowest position holding its
+   * memo, 0 when empty. A table of numbers probed by our own hash of the memo: at a million orders,
+   * a `Map` of a million strings costs several times more to fill, and as much to ask.
+   */
+  private readonly table: Int32Array;
+  /** The hash of each slot's memo, so that a probe compares strings only when they may be equal. */
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+  /** For a memo several orders share: every position holding it, ascending, by its lowest. */
+  private shared: Map<number, number[]> | null = null;
 
   /** @param orders sorted by id; orders without a memo (after trimming) are paid by no comment */
   constructor(private readonly orders: readonly MatchOrder[]) {
-    // One `set` per order, from the last: the lowest position is written last and stays. A memo
-    // already there (the map did not grow) is shared, and only those are gathered again, in order.
-    let shared: Set<string> | null = null;
-    for (let i = orders.length - 1; i >= 0; i--) {
-      const key = memoOf(orders[i]!);
-      if (key === null) continue;
-      const size = this.exact.size;
-      this.exact.set(key, i);
-      if (this.exact.size === size) (shared ??= new Set()).add(key);
-    }
-    if (shared === null) return;
-    const lists = new Map<string, number[]>();
+    let size = 2;
+    while (size < orders.length * 2) size *= 2;
+    this.table = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
     for (let i = 0; i < orders.length; i++) {
       const key = memoOf(orders[i]!);
-      if (key === null || !shared.has(key)) continue;
-      const list = lists.get(key);
-      if (list) list.push(i);
-      else lists.set(key, [i]);
+      if (key === null) continue;
+      const h = textHash(key);
+      for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+        const at = this.table[s]! - 1;
+        if (at < 0) {
+          this.table[s] = i + 1;
+          this.hashes[s] = h;
+          break;
+        }
+        if (this.hashes[s] !== h || memoOf(orders[at]!) !== key) continue;
+        this.shared ??= new Map();
+        const list = this.shared.get(at);
+        if (list) list.push(i);
+        else this.shared.set(at, [at, i]);
+        break;
+      }
     }
-    for (const [key, list] of lists) this.exact.set(key, list);
   }
 
   /**
@@ -48,12 +59,24 @@ export class MemoIndex {
    * @param comment trimmed, not empty
    */
   exactClaimant(comment: string, address: string): number {
-    const slot = this.exact.get(comment);
-    if (slot === undefined) return -1;
-    if (typeof slot === "number") return takes(this.orders[slot]!, address) ? slot : -1;
-    for (const i of slot) if (takes(this.orders[i]!, address)) return i;
-    return -1;
+    const h = textHash(comment);
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const at = this.table[s]! - 1;
+      if (at < 0) return -1;
+      if (this.hashes[s] !== h || memoOf(this.orders[at]!) !== comment) continue;
+      const list = this.shared?.get(at);
+      if (list === undefined) return takes(this.orders[at]!, address) ? at : -1;
+      for (const i of list) if (takes(this.orders[i]!, address)) return i;
+      return -1;
+    }
   }
+}
+
+/** FNV-1a over the code units, as a signed 32-bit integer: equal strings, equal hashes. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
 }
 
 /** The order's memo, trimmed; null when it has none (a comment never pays it then). */
@@ -78,10 +101,20 @@ export function foldedClaimants(
   const out = new Int32Array(left.length).fill(-1);
   if (left.length === 0) return out;
   const wanted = new Map<string, number[]>();
-  for (const { comment } of left) wanted.set(memoKey(comment), []);
+  // A print of each ASCII key: an ASCII memo whose print is not among them can match none, and
+  // costs no upper-cased copy (almost every memo of the mirror is such a memo).
+  const prints = new Set<number>();
+  for (const { comment } of left) {
+    const key = memoKey(comment);
+    wanted.set(key, []);
+    const print = asciiFoldPrint(key);
+    if (print >= 0) prints.add(print);
+  }
   for (let i = 0; i < orders.length; i++) {
     const memo = orders[i]!.payment_memo;
     if (memo == null) continue;
+    const print = asciiFoldPrint(memo.trim());
+    if (print >= 0 && !prints.has(print)) continue;
     wanted.get(memoKey(memo))?.push(i);
   }
   for (let j = 0; j < left.length; j++) {
@@ -93,6 +126,21 @@ export function foldedClaimants(
     }
   }
   return out;
+}
+
+/**
+ * A number that ASCII text shares with its upper-cased form (FNV-1a over the code units, a-z
+ * counted as A-Z), or -1 when the text is not ASCII: upper-casing other text can change its length.
+ */
+export function asciiFoldPrint(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** The order takes transfers into `address` (raw): it names that address in any form, or none. */
