@@ -1,6 +1,7 @@
 import { refreshOpenOrders } from "./orders-refresh.js";
 import { type OrdersWalk, ordersCompleteTo, pendingOrdersWalk, walkOrders } from "./orders-walk.js";
 import type { Pass } from "./pass.js";
+import { recordAfterFullWalk } from "./stats-probe.js";
 
 export interface OrdersPassOptions {
   full: boolean;
@@ -39,7 +40,11 @@ export async function syncOrders(pass: Pass, options: OrdersPassOptions): Promis
     walk = { kind: "incremental", from: new Date(Math.min(lookbackStart, overlapStart)).toISOString(), to, offset: 0 };
   }
   if ((await walkOrders(pass, walk)) === "stopped") return "stopped";
-  // A full walk that started in this pass has just read every order.
-  if (walk.from === null) return "done";
+  // A full walk that started in this pass has just read every order: nothing old to re-read, and
+  // what the stats say about the orders the next pass will not walk is recorded now.
+  if (walk.from === null) {
+    await recordAfterFullWalk(pass, new Date(pass.startedAt.getTime() - options.lookbackMs).toISOString());
+    return "done";
+  }
   return refreshOpenOrders(pass, walk.from);
 }

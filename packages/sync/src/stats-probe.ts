@@ -1,4 +1,5 @@
-import { countOrdersByStatus, getSyncState, setSyncState } from "@omrecon/store";
+import { TERMINAL_STATUSES } from "@omrecon/client";
+import { countOrdersByStatus, getSyncState, listNonTerminalOrders, setSyncState } from "@omrecon/store";
 import { isNotFound, isValidationError, type Pass } from "./pass.js";
 
 /**
@@ -40,6 +41,21 @@ export async function probeOldOrders(pass: Pass, before: string): Promise<StatsP
 export async function recordDifference(pass: Pass, before: string, probe: StatsProbe): Promise<void> {
   const difference = await differenceNow(pass, before, probe.server);
   await pass.commit((trx) => setSyncState(trx, STATS_DIFFERENCE_KEY, difference));
+}
+
+/**
+ * After a full walk, which has just read every order: record the difference for orders created
+ * before `before` (the bound the next pass will most likely refresh below), so the next pass can
+ * skip re-reading old open orders the way every later pass does. One stats request when there are
+ * such orders; nothing recorded when the API has no usable stats. Should the next pass's bound fall elsewhere and the difference
+ * differ there, it simply re-reads (the safe side).
+ */
+export async function recordAfterFullWalk(pass: Pass, before: string): Promise<void> {
+  const open = await listNonTerminalOrders(pass.db, { terminalStatuses: TERMINAL_STATUSES, createdBefore: before });
+  // No old open order: the next pass has nothing to skip, so no request here either.
+  if (open.length === 0) return;
+  const probe = await probeOldOrders(pass, before);
+  if (probe && !probe.unchanged) await recordDifference(pass, before, probe);
 }
 
 async function differenceNow(pass: Pass, before: string, server: StatsProbe["server"]): Promise<CountDifference> {
