@@ -47,6 +47,26 @@ describe("openStore", () => {
     await again.close();
   });
 
+  it("drops the orders' memo index in migration 003, on new and on existing mirrors", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "omrecon-store-")), "db.sqlite");
+    const indexes = (s: Awaited<ReturnType<typeof openStore>>) =>
+      (
+        s.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").all() as {
+          name: string;
+        }[]
+      ).map((r) => r.name);
+    const store = await openStore(path);
+    expect(indexes(store)).not.toContain("orders_payment_memo");
+    expect(indexes(store)).toEqual(expect.arrayContaining(["orders_created_at", "orders_status"]));
+    // A mirror made before 003: the index is back and 003 is not recorded as run.
+    store.sqlite.exec("CREATE INDEX orders_payment_memo ON orders (payment_memo)");
+    store.sqlite.exec("DELETE FROM kysely_migration WHERE name = '003_drop_orders_payment_memo_index'");
+    await store.close();
+    const upgraded = await openStore(path);
+    expect(indexes(upgraded)).not.toContain("orders_payment_memo");
+    await upgraded.close();
+  });
+
   it("says which file it could not open", async () => {
     // A regular file where a folder should be: nothing can be created below it.
     const blocker = join(mkdtempSync(join(tmpdir(), "omrecon-store-")), "not-a-dir");
