@@ -47,7 +47,7 @@ describe("openStore", () => {
     await again.close();
   });
 
-  it("drops the orders' memo index in migration 003, on new and on existing mirrors", async () => {
+  it("drops the orders' memo index (003) and indexes status with created_at (004), on new and existing mirrors", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "omrecon-store-")), "db.sqlite");
     const indexes = (s: Awaited<ReturnType<typeof openStore>>) =>
       (
@@ -57,13 +57,23 @@ describe("openStore", () => {
       ).map((r) => r.name);
     const store = await openStore(path);
     expect(indexes(store)).not.toContain("orders_payment_memo");
-    expect(indexes(store)).toEqual(expect.arrayContaining(["orders_created_at", "orders_status"]));
-    // A mirror made before 003: the index is back and 003 is not recorded as run.
-    store.sqlite.exec("CREATE INDEX orders_payment_memo ON orders (payment_memo)");
-    store.sqlite.exec("DELETE FROM kysely_migration WHERE name = '003_drop_orders_payment_memo_index'");
+    expect(indexes(store)).not.toContain("orders_status");
+    expect(indexes(store)).toEqual(expect.arrayContaining(["orders_created_at", "orders_status_created_at"]));
+    // Counting old orders by status reads that index alone.
+    const plan = store.sqlite
+      .prepare("EXPLAIN QUERY PLAN SELECT status, count(*) FROM orders WHERE created_at < ? GROUP BY status")
+      .all("2026-01-01") as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(" ")).toContain("COVERING INDEX orders_status_created_at");
+    // A mirror made before 003: its indexes as 001 left them, 003 and 004 not recorded as run.
+    store.sqlite.exec(`
+      CREATE INDEX orders_payment_memo ON orders (payment_memo);
+      CREATE INDEX orders_status ON orders (status);
+      DROP INDEX orders_status_created_at;
+      DELETE FROM kysely_migration WHERE name >= '003';
+    `);
     await store.close();
     const upgraded = await openStore(path);
-    expect(indexes(upgraded)).not.toContain("orders_payment_memo");
+    expect(indexes(upgraded).sort()).toEqual(["orders_created_at", "orders_status_created_at"]);
     await upgraded.close();
   });
 
