@@ -31,6 +31,11 @@ export interface SyncOptions {
   /** Rows per request, 1..100. Default 100. */
   pageSize?: number;
   /**
+   * Pages of an orders walk requested at once, 1..4: the one written next and those after it, so
+   * the service's time per page hides behind our writes. Default 2; 1 is one request at a time.
+   */
+  pagesInFlight?: number;
+  /**
    * How far below the last pass's upper bound an incremental walk starts, for clock skew between
    * us and the API and for orders that become visible late. Default 15 minutes.
    */
@@ -43,4 +48,5 @@ export interface SyncOptions {
 
 export const DEFAULT_LOOKBACK_DAYS = 7;
 export const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_PAGES_IN_FLIGHT = 2;
 export const DEFAULT_OVERLAP_MS = 15 * 60_000;

@@ -3,6 +3,7 @@ export {
   DEFAULT_LOOKBACK_DAYS,
   DEFAULT_OVERLAP_MS,
   DEFAULT_PAGE_SIZE,
+  DEFAULT_PAGES_IN_FLIGHT,
   type ProgressSink,
   type SyncContext,
   type SyncOptions,

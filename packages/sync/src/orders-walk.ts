@@ -40,6 +40,9 @@ export async function walkOrders(pass: Pass, walk: OrdersWalk): Promise<"done" |
   let pages = 0;
   return walkPages<Order>(pass, {
     start: walk.offset,
+    // The window is pinned (`to`, and `from` when set), so every page's `total` holds for the
+    // whole walk and pages further ahead can be asked for without going past its end.
+    ahead: pass.pagesInFlight,
     fetch: (offset) =>
       pass.source.orders.listPage(
         { ...(walk.from !== null && { from: walk.from }), to: walk.to, limit: pass.pageSize, offset },

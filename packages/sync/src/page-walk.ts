@@ -18,6 +18,13 @@ export interface PageWalk<T> {
    * it counts is committed with it (a failed commit ends the pass, counts and all).
    */
   write(trx: StoreDb, page: Page<T>, next: number, last: boolean): Promise<void>;
+  /**
+   * Pages requested at once (default 1: the next one while this one is written). More only for a
+   * walk whose pages are all full but the last and whose `total` is fixed (a pinned window): a page
+   * further ahead is asked for only while its offset is below the current page's `total`, so no
+   * request goes past the end of the list.
+   */
+  ahead?: number;
 }
 
 /** Why a group's transaction ended. */
@@ -28,7 +35,8 @@ type GroupEnd = "done" | "stopped" | "full" | "waiting" | "failed";
  * transaction (a group) that carries the cursor of the last of them: at most MAX_PAGES_PER_COMMIT
  * pages, and it commits as soon as it has been open MAX_COMMIT_DELAY_MS, so a crash re-reads little,
  * a slow answer never holds the write lock, and a stop is honoured promptly. The next page is
- * requested before the current one is written, so the database write overlaps the network wait;
+ * requested before the current one is written (and further pages with `ahead`), so the database
+ * write overlaps the network wait;
  * the cursor still only moves with a commit. A stop asked for mid-walk ends it with the commit of
  * the pages in hand (a page already requested is then dropped); a request that fails ends it too,
  * once the pages before it are committed. A stop also ends the wait for a page in flight.
@@ -36,7 +44,22 @@ type GroupEnd = "done" | "stopped" | "full" | "waiting" | "failed";
 export async function walkPages<T>(pass: Pass, walk: PageWalk<T>): Promise<"done" | "stopped"> {
   if (pass.stopRequested()) return "stopped";
   let offset = walk.start;
-  let pending: Promise<Page<T>> = walk.fetch(offset);
+  const ahead = Math.max(1, walk.ahead ?? 1);
+  // Requests made and not yet taken, by offset; a failure of one not awaited yet is not unhandled.
+  const inFlight = new Map<number, Promise<Page<T>>>();
+  const request = (at: number): void => {
+    if (inFlight.has(at)) return;
+    const promise = walk.fetch(at);
+    promise.catch(() => {});
+    inFlight.set(at, promise);
+  };
+  const take = (at: number): Promise<Page<T>> => {
+    request(at);
+    const promise = inFlight.get(at)!;
+    inFlight.delete(at);
+    return promise;
+  };
+  let pending: Promise<Page<T>> = take(offset);
   for (;;) {
     // The first page of a group is awaited outside any transaction; a stop does not wait for it.
     const first = await settleBefore(pending, Number.POSITIVE_INFINITY, pass.stopSignal);
@@ -50,9 +73,9 @@ export async function walkPages<T>(pass: Pass, walk: PageWalk<T>): Promise<"done
         const next = offset + page.items.length;
         const last = walk.isLast(page, offset);
         if (!last && !pass.stopRequested()) {
-          pending = walk.fetch(next);
-          // Awaited later; until then a failure must not count as unhandled.
-          pending.catch(() => {});
+          pending = take(next);
+          const size = page.items.length;
+          for (let k = 1; k < ahead; k++) if (next + k * size < page.total) request(next + k * size);
         }
         await walk.write(trx, page, next, last);
         offset = next;

@@ -15,6 +15,8 @@ export interface Pass {
   /** The pass's start: upper bound of its walks, and `synced_at` of what it writes. */
   startedAt: Date;
   pageSize: number;
+  /** Pages of an orders walk requested at once. */
+  pagesInFlight: number;
   tally: SyncTally;
   requestOptions: RequestOptions;
   /** True once a stop was asked for: commit the pages in hand, then return. */
@@ -35,6 +37,7 @@ export function createPass(
     lock: SyncLock;
     tally: SyncTally;
     pageSize: number;
+    pagesInFlight: number;
   },
 ): Pass {
   const { lock } = init;
@@ -46,6 +49,7 @@ export function createPass(
     progress: ctx.progress ?? { update() {}, clear() {} },
     startedAt: (ctx.now ?? (() => new Date()))(),
     pageSize: init.pageSize,
+    pagesInFlight: init.pagesInFlight,
     tally: init.tally,
     requestOptions: ctx.abortSignal ? { signal: ctx.abortSignal } : {},
     stopRequested: () => ctx.stopSignal?.aborted ?? false,

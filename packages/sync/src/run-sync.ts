@@ -4,6 +4,7 @@ import {
   DEFAULT_LOOKBACK_DAYS,
   DEFAULT_OVERLAP_MS,
   DEFAULT_PAGE_SIZE,
+  DEFAULT_PAGES_IN_FLIGHT,
   type SyncContext,
   type SyncOptions,
 } from "./context.js";
@@ -27,6 +28,10 @@ export async function runSync(ctx: SyncContext, options: SyncOptions = {}): Prom
   if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > 100) {
     throw new RangeError(`pageSize must be 1..100, got ${pageSize}`);
   }
+  const pagesInFlight = options.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT;
+  if (!Number.isSafeInteger(pagesInFlight) || pagesInFlight < 1 || pagesInFlight > 4) {
+    throw new RangeError(`pagesInFlight must be 1..4, got ${pagesInFlight}`);
+  }
   const lookbackDays = options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
   if (!Number.isFinite(lookbackDays) || lookbackDays < 0) {
     throw new RangeError(`lookbackDays must be ≥ 0, got ${lookbackDays}`);
@@ -41,7 +46,7 @@ export async function runSync(ctx: SyncContext, options: SyncOptions = {}): Prom
   await lock.acquire();
   const tally = new SyncTally();
   try {
-    const pass = createPass(ctx, { source: counted.source, lock, tally, pageSize });
+    const pass = createPass(ctx, { source: counted.source, lock, tally, pageSize, pagesInFlight });
     let state = await syncOrders(pass, {
       full,
       lookbackMs: lookbackDays * DAY_MS,

@@ -2,7 +2,7 @@ import { OpenMoneyClient, PermissionError } from "@omrecon/client";
 import type { PartnerApi } from "@omrecon/sandbox";
 import { openStore } from "@omrecon/store";
 import { afterEach, describe, expect, it } from "vitest";
-import { runSync } from "../src/index.js";
+import { DEFAULT_PAGES_IN_FLIGHT, runSync } from "../src/index.js";
 import { MAX_COMMIT_DELAY_MS, MAX_PAGES_PER_COMMIT } from "../src/page-walk.js";
 import { closeClients, contextFor, dumpMirror, startApi, tempDbPath } from "./helpers.js";
 import { createTestWorld } from "./world.js";
@@ -38,7 +38,7 @@ describe("pages committed in groups", () => {
       const json = reader.sqlite.prepare("select value from sync_state where key = 'orders.walk'").pluck().get();
       return json === undefined ? 0 : (JSON.parse(json as string) as { offset: number }).offset;
     };
-    const client = (onList: (offset: number) => void) => {
+    const client = (onList: (offset: number) => void, onListAnswer: (offset: number) => void = () => {}) => {
       const c = new OpenMoneyClient({
         apiKey: api.state.partner.apiKey,
         baseUrl: api.url,
@@ -47,6 +47,10 @@ describe("pages committed in groups", () => {
         onRequest: (e) => {
           const offset = listOffset(e.method, e.path);
           if (offset !== null) onList(offset);
+        },
+        onResponse: (e) => {
+          const offset = listOffset(e.method, e.path);
+          if (offset !== null) onListAnswer(offset);
         },
       });
       clients.push(c);
@@ -72,8 +76,33 @@ describe("pages committed in groups", () => {
     const result = await runSync({ ...contextFor(api, store, world), source });
     expect(result.orders.inserted).toBe(2_500);
     expect(widest).toBeGreaterThan(PAGE);
-    expect(widest).toBeLessThanOrEqual(MAX_PAGES_PER_COMMIT * PAGE);
+    // The group's pages, plus the pages requested ahead of the one being written.
+    expect(widest).toBeLessThanOrEqual((MAX_PAGES_PER_COMMIT + DEFAULT_PAGES_IN_FLIGHT - 1) * PAGE);
     expect(await dumpMirror(store)).toEqual(await cleanMirror(api, world));
+  });
+
+  it("keeps the asked number of list pages in flight, and asks for none past the end of the list", async () => {
+    for (const pagesInFlight of [1, 2, 3]) {
+      const { world, api, store, client } = await setup(2_550);
+      let outstanding = 0;
+      let most = 0;
+      const offsets: number[] = [];
+      const source = client(
+        (offset) => {
+          offsets.push(offset);
+          most = Math.max(most, ++outstanding);
+        },
+        () => outstanding--,
+      );
+      const result = await runSync({ ...contextFor(api, store, world), source }, { pagesInFlight });
+      expect(result.orders.inserted).toBe(2_550);
+      expect(most).toBe(pagesInFlight);
+      // Exactly the 26 pages of the list, each once, in order.
+      expect(offsets).toEqual(Array.from({ length: 26 }, (_, i) => i * PAGE));
+      expect(await dumpMirror(store)).toEqual(await cleanMirror(api, world));
+    }
+    const { world, api, store } = await setup(10);
+    await expect(runSync(contextFor(api, store, world), { pagesInFlight: 0 })).rejects.toThrow(/pagesInFlight/);
   });
 
   it("commits the pages in hand when a request fails, then the next pass reads on from there", async () => {
@@ -81,7 +110,10 @@ describe("pages committed in groups", () => {
     const source = client((offset) => {
       if (offset === 5 * PAGE) api.faults.next("*", { kind: "error", status: 403, code: "FORBIDDEN" });
     });
-    await expect(runSync({ ...contextFor(api, store, world), source })).rejects.toThrow(PermissionError);
+    // One page at a time, so that the request the fault meets is the one at that offset.
+    await expect(runSync({ ...contextFor(api, store, world), source }, { pagesInFlight: 1 })).rejects.toThrow(
+      PermissionError,
+    );
     expect(committedOffset()).toBe(5 * PAGE);
     expect(await store.db.selectFrom("orders").select("id").execute()).toHaveLength(5 * PAGE);
     const rest = await runSync(contextFor(api, store, world));
@@ -112,7 +144,12 @@ describe("pages committed in groups", () => {
         stop.abort();
       }, MAX_COMMIT_DELAY_MS * 3);
     });
-    const result = await runSync({ ...contextFor(api, store, world, { stopSignal: stop.signal }), source });
+    const result = await runSync(
+      { ...contextFor(api, store, world, { stopSignal: stop.signal }), source },
+      {
+        pagesInFlight: 1,
+      },
+    );
     const tookMs = performance.now() - requestedAt;
     expect(whileWaiting).toEqual({ offset: 3 * PAGE, otherCouldWrite: true });
     expect(result).toMatchObject({ stopped: true, orders: { inserted: 3 * PAGE } });
