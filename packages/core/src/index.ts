@@ -18,4 +18,4 @@ export { type Logger, type LogLevel, silentLogger } from "./logger.js";
 export { type MemoMatch, matchMemo, memoKey } from "./memo.js";
 export { formatTon, NANO_PER_TON, type Nano, nano, nanoToTonNumber, parseTon, sumNano } from "./nanoton.js";
 export { redact } from "./redact.js";
-export { formatIsoUtc, toStoredTime, toStoredTimeOrNull, utcDate } from "./time.js";
+export { formatIsoUtc, toStoredTime, toStoredTimeOrNull, utcDate, utcIsoMs } from "./time.js";
