@@ -17,6 +17,8 @@ const TOTAL = "*total";
 export interface StatsProbe {
   /** The stats answer, held so the difference can be recorded after a refresh. */
   server: { total: number; byStatus: Record<string, number> };
+  /** Server minus mirror now, before any re-read. */
+  difference: CountDifference;
   /** True when the difference equals the one recorded after the last refresh. */
   unchanged: boolean;
 }
@@ -34,7 +36,7 @@ export async function probeOldOrders(pass: Pass, before: string): Promise<StatsP
   const server = { total: stats.total_orders, byStatus: stats.by_status ?? {} };
   const difference = await differenceNow(pass, before, server);
   const recorded = (await getSyncState<CountDifference>(pass.db, STATS_DIFFERENCE_KEY)) ?? {};
-  return { server, unchanged: sameCounts(difference, recorded) };
+  return { server, difference, unchanged: sameCounts(difference, recorded) };
 }
 
 /** After a refresh: remember how the stats differ from the (now current) mirror. */
@@ -55,7 +57,11 @@ export async function recordAfterFullWalk(pass: Pass, before: string): Promise<v
   // No old open order: the next pass has nothing to skip, so no request here either.
   if (open.length === 0) return;
   const probe = await probeOldOrders(pass, before);
-  if (probe && !probe.unchanged) await recordDifference(pass, before, probe);
+  // Nothing was re-read since the probe counted the mirror: its difference is the one to keep.
+  if (probe && !probe.unchanged) {
+    const { difference } = probe;
+    await pass.commit((trx) => setSyncState(trx, STATS_DIFFERENCE_KEY, difference));
+  }
 }
 
 async function differenceNow(pass: Pass, before: string, server: StatsProbe["server"]): Promise<CountDifference> {
