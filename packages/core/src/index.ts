@@ -1,3 +1,4 @@
+export { isOmreconError, OmreconError } from "./errors.js";
 export {
   atOrAbove,
   type FailOn,
@@ -18,4 +19,13 @@ export { type Logger, type LogLevel, silentLogger } from "./logger.js";
 export { type MemoMatch, matchMemo, memoKey } from "./memo.js";
 export { formatTon, NANO_PER_TON, type Nano, nano, nanoToTonNumber, parseTon, sumNano } from "./nanoton.js";
 export { redact } from "./redact.js";
+export {
+  abortableSleep,
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  type RetryOptions,
+  type RetryPolicy,
+  withRetry,
+} from "./retry.js";
 export { formatIsoUtc, toStoredTime, toStoredTimeOrNull, utcDate, utcIsoMs } from "./time.js";
