@@ -58,6 +58,7 @@ export type {
   ReconcileOptions,
   RunOutcome,
   RunProgress,
+  StatsUnavailable,
 } from "./run/context.js";
 export { exitStatusOf } from "./run/exit-status.js";
 export { loadStoredFacts, type StoredFacts, watchedAddresses } from "./run/load.js";

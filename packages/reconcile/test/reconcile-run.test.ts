@@ -140,6 +140,24 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
     await store.close();
   });
 
+  it("goes on without control totals when the stats are unavailable, saying so once as a warning", async () => {
+    const { store, ctx } = await world();
+    const warning = "control totals skipped: GET /orders/stats/summary answered 404";
+    // Stats that disagree with the mirror would be a control_total_mismatch; unavailable ones are not.
+    const outcome = await reconcile({ ...ctx, fetchStats: async () => ({ stats: null, warning }) }, options);
+    expect(outcome.warnings).toEqual([warning]);
+    expect(runJson(outcome).warnings).toEqual([warning]);
+    expect(humanSummary(outcome)).toContain(`warning: ${warning}`);
+    expect(outcome.findings.some((f) => f.kind === "control_total_mismatch")).toBe(false);
+    const mismatched = await reconcile(
+      { ...ctx, fetchStats: async () => ({ total_orders: 9, by_status: {} }) },
+      options,
+    );
+    expect(mismatched.warnings).toEqual([]);
+    expect(mismatched.findings.some((f) => f.kind === "control_total_mismatch")).toBe(true);
+    await store.close();
+  });
+
   it("records a run that could not finish as failed, with its error, and rethrows", async () => {
     const { store, ctx } = await world();
     const failing = {
@@ -186,7 +204,7 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
     await reconcile(ctx, options);
     await putTransfers(store, [transfer({ comment: "NOPE" })]);
     const doc = runJson(await reconcile(ctx, options));
-    expect(Object.keys(doc)).toEqual(["run_id", "window", "as_of", "totals", "findings", "duration_ms"]);
+    expect(Object.keys(doc)).toEqual(["run_id", "window", "as_of", "totals", "findings", "duration_ms", "warnings"]);
     expect(doc.window).toEqual({ from: "2026-04-16T00:00:00Z", to: "2026-04-17T00:00:00Z" });
     expect(Object.keys(doc.totals)).toEqual(["orders", "transfers", "matched", "findings", "new_findings"]);
     expect(doc.findings.map((f) => [f.kind, f.new])).toEqual([

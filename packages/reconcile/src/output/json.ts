@@ -28,6 +28,8 @@ export interface RunJson {
   totals: { orders: number; transfers: number; matched: number; findings: number; new_findings: number };
   findings: FindingJson[];
   duration_ms: number;
+  /** docs/cli.md#reconcile---json: one line per thing the run could not check or trust. */
+  warnings: string[];
 }
 
 export function findingJson(f: ListedFinding): FindingJson {
@@ -63,5 +65,6 @@ export function runJson(outcome: RunOutcome): RunJson {
     },
     findings: outcome.findings.map(findingJson),
     duration_ms: outcome.durationMs,
+    warnings: [...outcome.warnings],
   };
 }

@@ -15,6 +15,7 @@ export function humanSummary(outcome: RunOutcome, options: SummaryOptions = {}):
     `  ${t.orders} orders, ${t.transfers} transfers, ${t.matched} matched; ${t.findings} open findings, ${t.new_findings} new` +
       (outcome.resolved > 0 ? `; ${outcome.resolved} resolved and still seen` : ""),
   ];
+  for (const warning of outcome.warnings) lines.push(`warning: ${warning}`);
   for (const severity of SEVERITIES) {
     const group = outcome.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

@@ -18,8 +18,18 @@ export interface ChainReadResult {
  */
 export type ReadChain = (addresses: readonly string[]) => Promise<ChainReadResult>;
 
-/** `/orders/stats/summary` for a window (the control totals). */
-export type FetchStats = (window: MatchWindow) => Promise<MatchStats>;
+/**
+ * `/orders/stats/summary` for a window (the control totals). An endpoint that is missing or answers
+ * in an unexpected shape is not a failure (docs/partner-api.md#stats): return `{ stats: null,
+ * warning }` and the run goes on without control totals, saying why once.
+ */
+export type FetchStats = (window: MatchWindow) => Promise<MatchStats | StatsUnavailable>;
+
+/** Control totals could not be had; `warning` is the one line the run reports. */
+export interface StatsUnavailable {
+  stats: null;
+  warning: string;
+}
 
 /** The slice of `@omrecon/cli`'s progress a run reports to. */
 export interface RunProgress {
@@ -75,4 +85,9 @@ export interface RunOutcome {
   /** Null when no webhook is configured or there was nothing new to send. */
   webhook: WebhookResult | null;
   durationMs: number;
+  /**
+   * One line each, for what the run could not check or trust (stats endpoint missing, unknown
+   * statuses seen, mirror incomplete, …): printed once on stderr and listed in `--json`.
+   */
+  warnings: string[];
 }

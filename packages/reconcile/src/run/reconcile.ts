@@ -12,7 +12,7 @@ import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
 import { match } from "../matcher/match.js";
 import type { MatchStats } from "../matcher/types.js";
 import { applyRun } from "./apply.js";
-import type { ChainReadResult, ReconcileContext, ReconcileOptions, RunOutcome } from "./context.js";
+import type { ChainReadResult, ReconcileContext, ReconcileOptions, RunOutcome, StatsUnavailable } from "./context.js";
 import { loadStoredFacts, watchedAddresses } from "./load.js";
 
 const DAY_MS = 86_400_000;
@@ -31,6 +31,10 @@ function chainReadError(read: ChainReadResult, total: number): ChainReadError {
   return new ChainReadError(
     `the chain could not be read (${read.status}, ${bad.length || "some"} of ${total} addresses)${detail}`,
   );
+}
+
+function isStatsUnavailable(answer: MatchStats | StatsUnavailable): answer is StatsUnavailable {
+  return (answer as StatsUnavailable).stats === null;
 }
 
 /** Another reconcile holds the database's reconcile lock. */
@@ -78,6 +82,12 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
   const asOf = window.to;
   const toleranceNano = options.toleranceNano ?? 0n;
   const graceMinutes = options.graceMinutes ?? 30;
+  const warnings: string[] = [];
+  const warn = (line: string) => {
+    if (warnings.includes(line)) return;
+    warnings.push(line);
+    log.warn(line);
+  };
 
   const runId = await insertRun(ctx.store.db, {
     started_at: new Date(startedMs).toISOString(),
@@ -97,8 +107,11 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
   try {
     // The control totals first: a refused key fails before a long chain read.
     let stats: MatchStats | null = null;
-    if (ctx.fetchStats) stats = await ctx.fetchStats(window);
-    else log.warn("control totals skipped: no stats source");
+    if (ctx.fetchStats) {
+      const answer = await ctx.fetchStats(window);
+      if (isStatsUnavailable(answer)) warn(answer.warning);
+      else stats = answer;
+    } else log.warn("control totals skipped: no stats source");
 
     if (ctx.readChain) {
       const addresses = await watchedAddresses(ctx.store);
@@ -140,6 +153,7 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
     orders: result.orders,
     webhook: null,
     durationMs: applied.durationMs,
+    warnings,
   };
   outcome.webhook = await alert(ctx, outcome, log);
   log.info("reconcile run done", { run_id: runId, ...applied.totals, duration_ms: applied.durationMs });
