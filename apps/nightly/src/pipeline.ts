@@ -1,4 +1,4 @@
-import type { FailOn, Logger } from "@omrecon/core";
+import { type FailOn, type Logger, OmreconError } from "@omrecon/core";
 import { exitStatusOf, type ReconcileContext, type RunOutcome, type RunProgress, reconcile } from "@omrecon/reconcile";
 import { type ReportResult, writeReports } from "@omrecon/report";
 import type { Store } from "@omrecon/store";
@@ -41,8 +41,11 @@ export interface NightlyOutcome {
 }
 
 /** A sync pass that stopped early: the nightly job must not reconcile a half-refreshed mirror. */
-export class NightlyStoppedError extends Error {
+export class NightlyStoppedError extends OmreconError {
   override name = "NightlyStoppedError";
+  constructor(message: string) {
+    super(message, { code: "interrupted" });
+  }
 }
 
 /** sync → reconcile → report, each step only after the previous one succeeded. */

@@ -1,14 +1,13 @@
+import { OmreconError } from "@omrecon/core";
+
 /**
- * Errors that end a program with a given exit status (changesets' ExitError). cli.md: 0 done,
- * 1 findings at or above --fail-on, 2 could not do the job.
+ * Errors that end a program with a given exit status (changesets' ExitError). docs/cli.md#exit-status:
+ * 0 done, 1 findings at or above --fail-on, 2 could not do the job.
  */
-export class ExitError extends Error {
+export class ExitError extends OmreconError {
   override name = "ExitError";
-  constructor(
-    message: string,
-    readonly exitCode: number = 2,
-  ) {
-    super(message);
+  constructor(message: string, exitCode = 2, code = "failed") {
+    super(message, { code, exitCode });
   }
 }
 
@@ -16,7 +15,7 @@ export class ExitError extends Error {
 export class UsageError extends ExitError {
   override name = "UsageError";
   constructor(message: string) {
-    super(message, 2);
+    super(message, 2, "usage");
   }
 }
 
@@ -24,6 +23,6 @@ export class UsageError extends ExitError {
 export class ConfigError extends ExitError {
   override name = "ConfigError";
   constructor(message: string) {
-    super(message, 2);
+    super(message, 2, "config");
   }
 }

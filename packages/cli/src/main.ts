@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { redact } from "@omrecon/core";
-import { ExitError } from "./errors.js";
+import { isOmreconError, redact } from "@omrecon/core";
 
 /** Secrets from the environment, so that even an error raised before settings load is redacted. */
 function environmentSecrets(env: Record<string, string | undefined>): string[] {
@@ -15,42 +14,30 @@ function environmentSecrets(env: Record<string, string | undefined>): string[] {
   return out.filter((s): s is string => typeof s === "string" && s.trim() !== "").map((s) => s.trim());
 }
 
-/** What an error means for the user: one line and an exit status (cli.md). */
+/**
+ * How each error `code` reads on the one line a failed command prints (docs/cli.md#exit-status).
+ * Codes not listed print their message as it is: it already says what happened and what to do.
+ */
+const LEAD: Readonly<Record<string, string>> = {
+  api_unavailable: "service unavailable after retries: ",
+  api_forbidden: "the partner API forbids this for the key in OPENMONEY_API_KEY: ",
+  store_unusable: "database unusable: ",
+};
+
+/** What an error means for the user: one line and an exit status, by the error's type (its `code`). */
 export function describeError(error: unknown): { exitCode: number; message: string } {
-  if (error instanceof ExitError) return { exitCode: error.exitCode, message: error.message };
-  const e = error as { name?: string; message?: string; status?: number } | undefined;
-  const message = (e?.message ?? String(error)).split("\n")[0] ?? "";
-  switch (e?.name) {
-    case "AuthenticationError":
-      return {
-        exitCode: 2,
-        message: /OPENMONEY_API_KEY/.test(message)
-          ? message
-          : `the partner API refused the key: check OPENMONEY_API_KEY (${message})`,
-      };
-    case "PermissionError":
-      return { exitCode: 2, message: `the partner API forbids this for the key in OPENMONEY_API_KEY: ${message}` };
-    case "ConnectionError":
-    case "TimeoutError":
-    case "ServerError":
-    case "RateLimitError":
-    case "MalformedResponseError":
-      return { exitCode: 2, message: `service unavailable after retries: ${message}` };
-    case "StoreError":
-      return { exitCode: 2, message: `database unusable: ${message}` };
-    // Operational failures whose own message already says what happened and what to do.
-    case "ChainReadError":
-    case "ReconcileBusyError":
-    case "SyncLockedError":
-    case "LockLostError":
-    case "NightlyStoppedError":
-      return { exitCode: 2, message };
-    default:
-      if (e?.name?.endsWith("Error") && typeof e.status === "number") {
-        return { exitCode: 2, message: `the partner API answered ${e.status}: ${message}` };
-      }
-      return { exitCode: 2, message: `unexpected error: ${message} (set OMRECON_DEBUG=1 for the stack)` };
+  const firstLine = (text: string) => text.split("\n")[0] ?? "";
+  if (isOmreconError(error)) {
+    const message = firstLine(error.message);
+    const lead = LEAD[error.code] ?? "";
+    return { exitCode: error.exitCode, message: message.startsWith(lead) ? message : `${lead}${message}` };
   }
+  // Not one of ours: a bug, or a library's failure nobody translated. Say so plainly.
+  const message = firstLine((error as { message?: string } | undefined)?.message ?? String(error));
+  return {
+    exitCode: 2,
+    message: `internal error: ${message} (a bug in omrecon: rerun with OMRECON_DEBUG=1 and report the stack)`,
+  };
 }
 
 export interface RunMainOptions {

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { OmreconError } from "@omrecon/core";
 import { describe, expect, it } from "vitest";
 import { ConfigError, createLogger, createProgress, describeError, runMain } from "../src/index.js";
 
@@ -68,16 +69,22 @@ describe("runMain", () => {
     );
     expect(codes).toEqual([2]);
     expect(err.text()).toBe(
-      "omrecon sync: unexpected error: boom with [REDACTED] inside (set OMRECON_DEBUG=1 for the stack)\n",
+      "omrecon sync: internal error: boom with [REDACTED] inside (a bug in omrecon: rerun with OMRECON_DEBUG=1 and report the stack)\n",
     );
   });
-  it("maps typed errors to cli.md's messages", () => {
-    const auth = Object.assign(new Error("401 UNAUTHORIZED"), { name: "AuthenticationError" });
-    expect(describeError(auth)).toEqual({ exitCode: 2, message: expect.stringContaining("check OPENMONEY_API_KEY") });
-    const down = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { name: "ConnectionError" });
-    expect(describeError(down).message).toMatch(/^service unavailable after retries/);
+  it("maps errors by their code and exit status, never by their name", () => {
+    const down = new OmreconError("connect ECONNREFUSED 127.0.0.1:9", { code: "api_unavailable" });
+    expect(describeError(down)).toEqual({
+      exitCode: 2,
+      message: "service unavailable after retries: connect ECONNREFUSED 127.0.0.1:9",
+    });
     expect(describeError(new ConfigError("OMRECON_DB: bad"))).toEqual({ exitCode: 2, message: "OMRECON_DB: bad" });
-    const busy = Object.assign(new Error("another reconcile is running"), { name: "ReconcileBusyError" });
+    const busy = new OmreconError("another reconcile is running", { code: "busy" });
     expect(describeError(busy)).toEqual({ exitCode: 2, message: "another reconcile is running" });
+    const interrupted = new OmreconError("stopped by SIGTERM", { code: "interrupted", exitCode: 143 });
+    expect(describeError(interrupted)).toEqual({ exitCode: 143, message: "stopped by SIGTERM" });
+    // A name alone means nothing: an untyped error is an internal error whatever it calls itself.
+    const named = Object.assign(new Error("401 UNAUTHORIZED"), { name: "AuthenticationError" });
+    expect(describeError(named).message).toMatch(/^internal error: 401 UNAUTHORIZED/);
   });
 });

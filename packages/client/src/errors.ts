@@ -12,21 +12,23 @@
  *   └─ MalformedResponseError (a body that is not the envelope: status and a short excerpt)
  */
 
+import { OmreconError } from "@omrecon/core";
+
 export interface RequestInfo {
   method: string;
   /** Path under the base URL, with its query string. */
   path: string;
 }
 
-export class OpenMoneyError extends Error {
+export class OpenMoneyError extends OmreconError {
   override name = "OpenMoneyError";
   /** The request that failed, when there was one. */
   readonly request: RequestInfo | null;
   /** How many attempts were made before giving up (1 when there was no retry). */
   attempts = 1;
 
-  constructor(message: string, request: RequestInfo | null = null) {
-    super(message);
+  constructor(message: string, request: RequestInfo | null = null, code = "api_error") {
+    super(message, { code });
     this.request = request;
   }
 }
@@ -46,8 +48,12 @@ export class ApiError extends OpenMoneyError {
   readonly errorMessage: string;
   readonly requestId: string | null;
 
-  constructor(details: ApiErrorDetails, request: RequestInfo | null, message?: string) {
-    super(message ?? `${describe(request)}${details.status} ${details.errorCode}: ${details.errorMessage}`, request);
+  constructor(details: ApiErrorDetails, request: RequestInfo | null, message?: string, code?: string) {
+    super(
+      message ?? `${describe(request)}${details.status} ${details.errorCode}: ${details.errorMessage}`,
+      request,
+      code ?? codeForStatus(details.status),
+    );
     this.status = details.status;
     this.errorCode = details.errorCode;
     this.errorMessage = details.errorMessage;
@@ -117,10 +123,10 @@ export class ServerError extends ApiError {
 export class ConnectionError extends OpenMoneyError {
   override name = "ConnectionError";
   /** The transport's error code (`ECONNREFUSED`, `UND_ERR_SOCKET`, …) when known. */
-  readonly code: string | null;
-  constructor(message: string, request: RequestInfo | null, code: string | null) {
-    super(`${describe(request)}connection failed: ${message}`, request);
-    this.code = code;
+  readonly transportCode: string | null;
+  constructor(message: string, request: RequestInfo | null, transportCode: string | null) {
+    super(`${describe(request)}connection failed: ${message}`, request, "api_unavailable");
+    this.transportCode = transportCode;
   }
 }
 
@@ -129,7 +135,7 @@ export class TimeoutError extends OpenMoneyError {
   override name = "TimeoutError";
   readonly timeoutMs: number;
   constructor(timeoutMs: number, request: RequestInfo | null) {
-    super(`${describe(request)}no complete answer within ${timeoutMs} ms`, request);
+    super(`${describe(request)}no complete answer within ${timeoutMs} ms`, request, "api_unavailable");
     this.timeoutMs = timeoutMs;
   }
 }
@@ -138,7 +144,7 @@ export class TimeoutError extends OpenMoneyError {
 export class RequestAbortedError extends OpenMoneyError {
   override name = "RequestAbortedError";
   constructor(request: RequestInfo | null) {
-    super(`${describe(request)}aborted by the caller`, request);
+    super(`${describe(request)}aborted by the caller`, request, "interrupted");
   }
 }
 
@@ -164,12 +170,24 @@ export class MalformedResponseError extends OpenMoneyError {
     },
     request: RequestInfo | null,
   ) {
-    super(`${describe(request)}${init.status} ${init.detail}: ${JSON.stringify(init.excerpt)}`, request);
+    super(
+      `${describe(request)}${init.status} ${init.detail}: ${JSON.stringify(init.excerpt)}`,
+      request,
+      "api_unavailable",
+    );
     this.status = init.status;
     this.excerpt = init.excerpt;
     this.kind = init.kind;
     this.retryAfterMs = init.retryAfterMs ?? null;
   }
+}
+
+/** The `code` of an API error by its HTTP status (docs/cli.md#exit-status). */
+function codeForStatus(status: number): string {
+  if (status === 401) return "api_key_refused";
+  if (status === 403) return "api_forbidden";
+  if (status === 429 || status >= 500) return "api_unavailable";
+  return "api_error";
 }
 
 function describe(request: RequestInfo | null): string {

@@ -161,7 +161,7 @@ describe("transport failures", () => {
     const e = await failure(c.health.check());
     await c.close();
     expect(e).toBeInstanceOf(ConnectionError);
-    expect((e as ConnectionError).code).toBe("ECONNREFUSED");
+    expect((e as ConnectionError).transportCode).toBe("ECONNREFUSED");
   });
 
   it("a connection closed before the answer → ConnectionError", async () => {

@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
+import { OmreconError } from "@omrecon/core";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { migrationProvider } from "./migrations/index.js";
@@ -23,8 +24,11 @@ export interface OpenStoreOptions {
 }
 
 /** The database cannot be opened or migrated; the message says which file and why. */
-export class StoreError extends Error {
+export class StoreError extends OmreconError {
   override name = "StoreError";
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { code: "store_unusable", cause: options.cause });
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 
 import { hostname } from "node:os";
-import { type Logger, silentLogger } from "@omrecon/core";
+import { type Logger, OmreconError, silentLogger } from "@omrecon/core";
 import { acquireLock, failRun, insertRun, refreshLock, releaseLock } from "@omrecon/store";
 import { alertPayload } from "../alerts/payload.js";
 import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
@@ -20,8 +20,11 @@ const LOCK = "reconcile";
 const LOCK_TTL_MS = 30 * 60_000;
 
 /** Some watched address could not be read: findings over a partial chain would be wrong. */
-export class ChainReadError extends Error {
+export class ChainReadError extends OmreconError {
   override name = "ChainReadError";
+  constructor(message: string) {
+    super(message, { code: "chain_unreadable" });
+  }
 }
 
 function chainReadError(read: ChainReadResult, total: number): ChainReadError {
@@ -38,8 +41,11 @@ function isStatsUnavailable(answer: MatchStats | StatsUnavailable): answer is St
 }
 
 /** Another reconcile holds the database's reconcile lock. */
-export class ReconcileBusyError extends Error {
+export class ReconcileBusyError extends OmreconError {
   override name = "ReconcileBusyError";
+  constructor(message: string) {
+    super(message, { code: "busy" });
+  }
 }
 
 /**
