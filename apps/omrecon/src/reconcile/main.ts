@@ -1,0 +1,64 @@
+/** `omrecon reconcile`: flags → context → one run → output → exit status (cli.md). */
+import { existsSync } from "node:fs";
+import {
+  ConfigError,
+  choiceFlag,
+  commonOptions,
+  createLogger,
+  createProgress,
+  type Io,
+  intFlag,
+  loadSettings,
+  parseCommandLine,
+  parseWindow,
+  secretsOf,
+  tonFlag,
+} from "@omrecon/cli";
+import type { FailOn } from "@omrecon/core";
+import { connectReconcile, exitStatusOf, humanSummary, reconcile, runJson } from "@omrecon/reconcile";
+import { openStore } from "@omrecon/store";
+import { HELP } from "./help.js";
+import { resolveMain } from "./resolve-command.js";
+
+export const reconcileOptions = {
+  ...commonOptions,
+  "tolerance-ton": { type: "string" },
+  "grace-minutes": { type: "string" },
+  "fail-on": { type: "string" },
+  webhook: { type: "string" },
+} as const;
+
+const FAIL_ON: readonly FailOn[] = ["critical", "warning", "info", "never"];
+
+/** Runs `reconcile` or `reconcile resolve …`; returns the exit status. */
+export async function reconcileMain(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === "resolve") return resolveMain(argv.slice(1), io);
+  const { values } = parseCommandLine(argv, reconcileOptions, { command: "reconcile" });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const window = parseWindow(values, io.now());
+  const toleranceNano = tonFlag("tolerance-ton", values["tolerance-ton"], 0n);
+  const graceMinutes = intFlag("grace-minutes", values["grace-minutes"], 30, 0, 525_600);
+  const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "warning");
+  const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
+  if (!existsSync(settings.dbPath)) {
+    throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
+  }
+  const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "reconcile" } });
+  const progress = createProgress({ enabled: !values.json && Boolean(io.stderr.isTTY), stream: io.stderr });
+  const store = await openStore(settings.dbPath);
+  const { ctx, close } = connectReconcile(settings, { store, logger, progress, now: io.now });
+  try {
+    const outcome = await reconcile(ctx, { from: window.from, to: window.to, toleranceNano, graceMinutes, failOn });
+    progress.clear();
+    io.stderr.write(humanSummary(outcome));
+    if (values.json) io.stdout.write(`${JSON.stringify(runJson(outcome))}\n`);
+    return exitStatusOf(outcome, failOn);
+  } finally {
+    progress.clear();
+    await close();
+    await store.close();
+  }
+}

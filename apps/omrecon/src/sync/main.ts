@@ -1,0 +1,141 @@
+import {
+  commonOptions,
+  createLogger,
+  createProgress,
+  ExitError,
+  type Io,
+  intFlag,
+  loadSettings,
+  parseCommandLine,
+  secretsOf,
+  stopOnSignals,
+  timeZoneFlag,
+  UsageError,
+} from "@omrecon/cli";
+import { OpenMoneyClient } from "@omrecon/client";
+import { openStore } from "@omrecon/store";
+import {
+  DEFAULT_LOOKBACK_DAYS,
+  isValidCronExpression,
+  LockLostError,
+  runSync,
+  type SyncContext,
+  SyncLockedError,
+  type SyncOptions,
+  type SyncResult,
+  startSyncCron,
+  summaryLine,
+} from "@omrecon/sync";
+
+export const HELP = `Usage: omrecon sync [--full] [--cron EXPR [--tz ZONE]] [options]
+
+Mirrors the partner API (orders, balance, balance transactions) into the local database.
+One incremental pass, then exit; with --cron, a pass on that schedule until SIGINT/SIGTERM.
+
+Options:
+  --full              re-walk the whole history (repairs a mirror; never duplicates)
+  --cron EXPR         stay running, a pass on this node-cron schedule, e.g. "0 2 * * *"
+  --tz ZONE           IANA time zone the --cron expression is read in (default: the system's)
+  --lookback-days N   re-read orders created in the last N days every pass (default ${DEFAULT_LOOKBACK_DAYS})
+  --db PATH           database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --json              one JSON summary per pass on stdout and nothing else there
+  -h, --help          this help
+
+Settings: OPENMONEY_API_KEY (or OPENMONEY_API_KEY_FILE), OPENMONEY_BASE_URL, OMRECON_DB.
+Exit status: 0 done; 2 could not sync (bad flag or setting, key refused, service unreachable
+after retries, database unusable, another sync running, stopped before the end).
+`;
+
+export const syncOptions = {
+  db: commonOptions.db,
+  json: commonOptions.json,
+  help: commonOptions.help,
+  full: { type: "boolean" },
+  cron: { type: "string" },
+  tz: { type: "string" },
+  "lookback-days": { type: "string" },
+} as const;
+
+/** `pnpm sync`: returns the exit status; errors go to runMain. */
+export async function syncMain(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseCommandLine(argv, syncOptions, { command: "sync" });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const lookbackDays = intFlag("lookback-days", values["lookback-days"], DEFAULT_LOOKBACK_DAYS, 0, 3650);
+  if (values.tz !== undefined && values.cron === undefined) throw new UsageError("--tz applies only with --cron");
+  const timezone = values.tz === undefined ? undefined : timeZoneFlag("tz", values.tz, "UTC");
+  if (values.cron !== undefined && !isValidCronExpression(values.cron)) {
+    throw new UsageError(
+      `--cron must be a cron expression like "0 2 * * *" (minute hour day month weekday), got ${JSON.stringify(values.cron)}`,
+    );
+  }
+  const settings = loadSettings(io.env, { db: values.db }, { requireApiKey: true });
+  const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "sync" } });
+  const cron = values.cron;
+  const json = values.json ?? false;
+  const progress = createProgress({ stream: io.stderr, enabled: !json && !cron && Boolean(io.stderr.isTTY) });
+  const print = (result: SyncResult) => io.stdout.write(`${json ? JSON.stringify(result) : summaryLine(result)}\n`);
+
+  const store = await openStore(settings.dbPath);
+  const client = new OpenMoneyClient({
+    apiKey: settings.apiKey!,
+    baseUrl: settings.baseUrl,
+    logger,
+    userAgent: "sync",
+  });
+  // First signal: finish the page in hand and stop. Second: abandon the request in flight too.
+  const signals = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
+  const ctx: SyncContext = {
+    source: client,
+    store,
+    logger,
+    progress,
+    now: io.now,
+    stopSignal: signals.stop,
+    abortSignal: signals.abort,
+  };
+  const options: SyncOptions = { full: values.full ?? false, lookbackDays };
+  try {
+    if (cron !== undefined) {
+      const schedule = startSyncCron(ctx, options, {
+        expression: cron,
+        ...(timezone !== undefined && { timezone }),
+        onPass: print,
+      });
+      signals.stop.addEventListener("abort", () => void schedule.stop(), { once: true });
+      logger.info("scheduled", { cron, tz: timezone ?? null, next: schedule.nextRun()?.toISOString() ?? null });
+      await schedule.finished;
+      logger.info("stopped");
+      return 0;
+    }
+    const result = await runSync(ctx, options);
+    print(result);
+    if (result.stopped) {
+      throw new ExitError(
+        `stopped by ${String(signals.stop.reason)} before the end; the next pass continues from the last committed page`,
+        2,
+      );
+    }
+    return 0;
+  } catch (error) {
+    throw asExitError(error, signals.abort);
+  } finally {
+    signals.dispose();
+    await client.close();
+    await store.close();
+  }
+}
+
+/** Sync's own errors as one-line exit-2 errors (the client's and the store's are runMain's). */
+function asExitError(error: unknown, abort: AbortSignal): unknown {
+  if (error instanceof SyncLockedError || error instanceof LockLostError) return new ExitError(error.message, 2);
+  if (abort.aborted) {
+    return new ExitError(
+      `interrupted by ${String(abort.reason)} during a request; the next pass continues from the last committed page`,
+      2,
+    );
+  }
+  return error;
+}
