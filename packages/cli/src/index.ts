@@ -13,6 +13,7 @@ export { type CreateLoggerOptions, createLogger } from "./logger.js";
 export { describeError, type RunMainOptions, runMain } from "./main.js";
 export { type CreateProgressOptions, createProgress, type Progress, silentProgress } from "./progress.js";
 export {
+  apiKeyOf,
   DEFAULTS,
   type LoadSettingsOptions,
   loadSettings,

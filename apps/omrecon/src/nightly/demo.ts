@@ -1,11 +1,11 @@
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createLogger, type Io, intFlag, parseCommandLine, stopOnSignals } from "@omrecon/cli";
-import { OpenMoneyClient } from "@omrecon/client";
+import { createLogger, type Io, intFlag, parseCommandLine, type Settings, stopOnSignals } from "@omrecon/cli";
 import { type FindingKind, formatTon, SEVERITY_RANK, severityOf } from "@omrecon/core";
 import { connectReconcile } from "@omrecon/reconcile";
 import { type Sandbox, startSandbox } from "@omrecon/sandbox";
-import { openStore, sql } from "@omrecon/store";
+import { sql } from "@omrecon/store";
+import { type Connection, connect } from "../connect.js";
 import { nightlyJson } from "./output.js";
 import { type NightlyOutcome, runNightly } from "./pipeline.js";
 
@@ -123,20 +123,26 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
   const sandbox = await startSandbox({ seed, orders, days, plant: DEMO_PLANT });
   const dbPath = join(out, "omrecon.sqlite");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
-  const store = await openStore(dbPath);
-  const client = new OpenMoneyClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl, logger, userAgent: "demo" });
+  // The sandbox's settings, as `loadSettings` would read them from its env lines.
+  const settings: Settings = {
+    apiKey: sandbox.apiKey,
+    baseUrl: sandbox.apiUrl,
+    tonEndpoint: sandbox.tonEndpoint,
+    tonApiKey: undefined,
+    dbPath,
+    webhookUrl: undefined,
+    webhookSecret: undefined,
+  };
+  let connection: Connection;
+  try {
+    connection = await connect(settings, { command: "demo", logger });
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
+  const { client, store } = connection;
   // A TON endpoint on this machine is read without toncenter's pacing (connectReconcile decides).
-  const reconcileWith = connectReconcile(
-    {
-      apiKey: sandbox.apiKey,
-      baseUrl: sandbox.apiUrl,
-      tonEndpoint: sandbox.tonEndpoint,
-      tonApiKey: undefined,
-      webhookUrl: undefined,
-      webhookSecret: undefined,
-    },
-    { store, logger, now: io.now, client },
-  );
+  const reconcileWith = connectReconcile(settings, { store, logger, now: io.now, client });
   const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping`));
   try {
     const window = { from: new Date(sandbox.truth.window.from), to: new Date(sandbox.truth.window.to) };
@@ -185,8 +191,7 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
   } finally {
     stop.dispose();
     await reconcileWith.close();
-    await client.close();
-    await store.close();
+    await connection.close();
     await sandbox.stop();
   }
 }

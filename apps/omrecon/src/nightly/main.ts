@@ -8,9 +8,8 @@ import {
   secretsOf,
   stopOnSignals,
 } from "@omrecon/cli";
-import { OpenMoneyClient } from "@omrecon/client";
 import { connectReconcile } from "@omrecon/reconcile";
-import { openStore } from "@omrecon/store";
+import { connect } from "../connect.js";
 import { nightlyFlags, nightlyOptionsFrom } from "./options.js";
 import { nightlyJson, nightlyText } from "./output.js";
 import { runNightly } from "./pipeline.js";
@@ -52,13 +51,8 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "nightly" } });
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   const firstRun = !existsSync(settings.dbPath);
-  const store = await openStore(settings.dbPath);
-  const client = new OpenMoneyClient({
-    apiKey: settings.apiKey!,
-    baseUrl: settings.baseUrl,
-    logger,
-    userAgent: "nightly",
-  });
+  const connection = await connect(settings, { command: "nightly", logger });
+  const { client, store } = connection;
   const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client });
   const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
   try {
@@ -83,7 +77,6 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
     stop.dispose();
     progress.clear();
     await reconcileWith.close();
-    await client.close();
-    await store.close();
+    await connection.close();
   }
 }

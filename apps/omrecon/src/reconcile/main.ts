@@ -1,7 +1,5 @@
 /** `omrecon reconcile`: flags → context → one run → output → exit status (cli.md). */
-import { existsSync } from "node:fs";
 import {
-  ConfigError,
   choiceFlag,
   commonOptions,
   createLogger,
@@ -16,7 +14,7 @@ import {
 } from "@omrecon/cli";
 import type { FailOn } from "@omrecon/core";
 import { connectReconcile, exitStatusOf, humanSummary, reconcile, runJson } from "@omrecon/reconcile";
-import { openStore } from "@omrecon/store";
+import { connect } from "../connect.js";
 import { HELP } from "./help.js";
 import { resolveMain } from "./resolve-command.js";
 
@@ -43,13 +41,10 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   const graceMinutes = intFlag("grace-minutes", values["grace-minutes"], 30, 0, 525_600);
   const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "warning");
   const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
-  if (!existsSync(settings.dbPath)) {
-    throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
-  }
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "reconcile" } });
   const progress = createProgress({ enabled: !values.json && Boolean(io.stderr.isTTY), stream: io.stderr });
-  const store = await openStore(settings.dbPath);
-  const { ctx, close } = connectReconcile(settings, { store, logger, progress, now: io.now });
+  const connection = await connect(settings, { command: "reconcile", logger, madeBy: "pnpm sync" });
+  const { ctx, close } = connectReconcile(settings, { ...connection, logger, progress, now: io.now });
   try {
     const outcome = await reconcile(ctx, { from: window.from, to: window.to, toleranceNano, graceMinutes, failOn });
     progress.clear();
@@ -59,6 +54,6 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   } finally {
     progress.clear();
     await close();
-    await store.close();
+    await connection.close();
   }
 }

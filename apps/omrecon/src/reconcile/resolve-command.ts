@@ -1,9 +1,8 @@
 /** `omrecon resolve KEY --note "…" [--by NAME]`, also `omrecon reconcile resolve …`. */
-import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
-import { ConfigError, ExitError, type Io, loadSettings, parseCommandLine, UsageError } from "@omrecon/cli";
+import { ExitError, type Io, loadSettings, parseCommandLine, UsageError } from "@omrecon/cli";
 import { resolve } from "@omrecon/reconcile";
-import { openStore } from "@omrecon/store";
+import { openDatabase } from "../connect.js";
 import { RESOLVE_HELP } from "./help.js";
 
 const resolveOptions = {
@@ -29,10 +28,7 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
   if (!note) throw new UsageError('--note "why" is required to resolve a finding (see --help)');
   const by = values.by?.trim() || io.env.USER || safeUser();
   const settings = loadSettings(io.env, { db: values.db });
-  if (!existsSync(settings.dbPath)) {
-    throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm reconcile\` first or pass --db`);
-  }
-  const store = await openStore(settings.dbPath);
+  const store = await openDatabase(settings, { madeBy: "pnpm reconcile" });
   try {
     const result = await resolve(store, { key, note, by, now: io.now });
     if (result.status === "not_found") {

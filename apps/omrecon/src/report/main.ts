@@ -1,6 +1,4 @@
-import { existsSync } from "node:fs";
 import {
-  ConfigError,
   commonOptions,
   createProgress,
   type Io,
@@ -10,7 +8,7 @@ import {
   timeZoneFlag,
 } from "@omrecon/cli";
 import { type ReportResult, writeReports } from "@omrecon/report";
-import { openStore } from "@omrecon/store";
+import { openDatabase } from "../connect.js";
 
 export const HELP = `Usage: omrecon report [--out DIR] [options]
 
@@ -51,10 +49,7 @@ export async function reportMain(argv: readonly string[], io: Io): Promise<numbe
   const settings = loadSettings(io.env, { db: values.db });
   const window = parseWindow(values, io.now());
   const timeZone = timeZoneFlag("tz", values.tz, "UTC");
-  if (!existsSync(settings.dbPath)) {
-    throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
-  }
-  const store = await openStore(settings.dbPath);
+  const store = await openDatabase(settings, { madeBy: "pnpm sync" });
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   try {
     const onProgress = (file: string, rows: number) => progress.update(file, rows);

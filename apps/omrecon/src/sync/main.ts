@@ -12,8 +12,6 @@ import {
   timeZoneFlag,
   UsageError,
 } from "@omrecon/cli";
-import { OpenMoneyClient } from "@omrecon/client";
-import { openStore } from "@omrecon/store";
 import {
   DEFAULT_LOOKBACK_DAYS,
   isValidCronExpression,
@@ -26,6 +24,7 @@ import {
   startSyncCron,
   summaryLine,
 } from "@omrecon/sync";
+import { connect } from "../connect.js";
 
 export const HELP = `Usage: omrecon sync [--full] [--cron EXPR [--tz ZONE]] [options]
 
@@ -78,13 +77,7 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
   const progress = createProgress({ stream: io.stderr, enabled: !json && !cron && Boolean(io.stderr.isTTY) });
   const print = (result: SyncResult) => io.stdout.write(`${json ? JSON.stringify(result) : summaryLine(result)}\n`);
 
-  const store = await openStore(settings.dbPath);
-  const client = new OpenMoneyClient({
-    apiKey: settings.apiKey!,
-    baseUrl: settings.baseUrl,
-    logger,
-    userAgent: "sync",
-  });
+  const { client, store, close } = await connect(settings, { command: "sync", logger });
   // First signal: finish the page in hand and stop. Second: abandon the request in flight too.
   const signals = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
   const ctx: SyncContext = {
@@ -123,8 +116,7 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
     throw asExitError(error, signals.abort);
   } finally {
     signals.dispose();
-    await client.close();
-    await store.close();
+    await close();
   }
 }
 
