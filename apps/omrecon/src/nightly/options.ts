@@ -1,47 +1,27 @@
-import { choiceFlag, commonOptions, intFlag, parseWindow, timeZoneFlag, tonFlag } from "@omrecon/cli";
-import type { FailOn } from "@omrecon/core";
+import { commonOptions, parseWindow } from "@omrecon/cli";
+import { type ReconcileFlagValues, reconcileFlagOptions, reconcileFlags } from "../flags/reconcile-flags.js";
+import { type ReportFlagValues, reportFlagOptions, reportFlags } from "../flags/report-flags.js";
+import { type SyncPassFlagValues, syncPassFlags, syncPassOptions } from "../flags/sync-flags.js";
 import type { NightlyOptions } from "./pipeline.js";
 
 /** Flags of `nightly` (and of `demo`, which adds its own): the union of sync's, reconcile's and report's. */
 export const nightlyFlags = {
   ...commonOptions,
-  out: { type: "string" },
-  full: { type: "boolean" },
-  "lookback-days": { type: "string" },
-  "tolerance-ton": { type: "string" },
-  "grace-minutes": { type: "string" },
-  "fail-on": { type: "string" },
-  webhook: { type: "string" },
-  tz: { type: "string" },
-  bom: { type: "boolean" },
+  ...syncPassFlags,
+  ...reconcileFlags,
+  ...reportFlags,
 } as const;
 
-const FAIL_ON: readonly FailOn[] = ["critical", "warning", "info", "never"];
-
-export interface NightlyFlagValues {
-  out?: string | undefined;
+export interface NightlyFlagValues extends SyncPassFlagValues, ReconcileFlagValues, ReportFlagValues {
   from?: string | undefined;
   to?: string | undefined;
-  full?: boolean | undefined;
-  "lookback-days"?: string | undefined;
-  "tolerance-ton"?: string | undefined;
-  "grace-minutes"?: string | undefined;
-  "fail-on"?: string | undefined;
-  tz?: string | undefined;
-  bom?: boolean | undefined;
 }
 
-/** Validates the flags into pipeline options; errors name the flag. */
+/** Validates the flags into pipeline options with the same checks as sync, reconcile and report. */
 export function nightlyOptionsFrom(values: NightlyFlagValues, now: Date, defaultOut: string): NightlyOptions {
-  return {
-    out: values.out ?? defaultOut,
-    window: parseWindow(values, now),
-    full: values.full ?? false,
-    lookbackDays: intFlag("lookback-days", values["lookback-days"], 7, 0, 3650),
-    toleranceNano: tonFlag("tolerance-ton", values["tolerance-ton"], 0n),
-    graceMinutes: intFlag("grace-minutes", values["grace-minutes"], 30, 0, 525_600),
-    failOn: choiceFlag("fail-on", values["fail-on"], FAIL_ON, "warning"),
-    timeZone: timeZoneFlag("tz", values.tz, "UTC"),
-    bom: values.bom ?? false,
-  };
+  const window = parseWindow(values, now);
+  const sync = syncPassOptions(values);
+  const run = reconcileFlagOptions(values);
+  const files = reportFlagOptions(values, defaultOut);
+  return { ...files, window, full: sync.full, lookbackDays: sync.lookbackDays, ...run };
 }

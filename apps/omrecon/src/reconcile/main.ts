@@ -1,32 +1,24 @@
 /** `omrecon reconcile`: flags → context → one run → output → exit status (cli.md). */
 import {
-  choiceFlag,
   commonOptions,
   createLogger,
   createProgress,
   type Io,
-  intFlag,
   loadSettings,
   parseCommandLine,
   parseWindow,
   secretsOf,
-  tonFlag,
 } from "@omrecon/cli";
-import type { FailOn } from "@omrecon/core";
 import { connectReconcile, exitStatusOf, humanSummary, reconcile, runJson } from "@omrecon/reconcile";
 import { connect } from "../connect.js";
+import { reconcileFlagOptions, reconcileFlags } from "../flags/reconcile-flags.js";
 import { HELP } from "./help.js";
 import { resolveMain } from "./resolve-command.js";
 
 export const reconcileOptions = {
   ...commonOptions,
-  "tolerance-ton": { type: "string" },
-  "grace-minutes": { type: "string" },
-  "fail-on": { type: "string" },
-  webhook: { type: "string" },
+  ...reconcileFlags,
 } as const;
-
-const FAIL_ON: readonly FailOn[] = ["critical", "warning", "info", "never"];
 
 /** Runs `reconcile` or `reconcile resolve …`; returns the exit status. */
 export async function reconcileMain(argv: readonly string[], io: Io): Promise<number> {
@@ -37,9 +29,7 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
     return 0;
   }
   const window = parseWindow(values, io.now());
-  const toleranceNano = tonFlag("tolerance-ton", values["tolerance-ton"], 0n);
-  const graceMinutes = intFlag("grace-minutes", values["grace-minutes"], 30, 0, 525_600);
-  const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "warning");
+  const { toleranceNano, graceMinutes, failOn } = reconcileFlagOptions(values);
   const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "reconcile" } });
   const progress = createProgress({ enabled: !values.json && Boolean(io.stderr.isTTY), stream: io.stderr });

@@ -1,14 +1,7 @@
-import {
-  commonOptions,
-  createProgress,
-  type Io,
-  loadSettings,
-  parseCommandLine,
-  parseWindow,
-  timeZoneFlag,
-} from "@omrecon/cli";
+import { commonOptions, createProgress, type Io, loadSettings, parseCommandLine, parseWindow } from "@omrecon/cli";
 import { type ReportResult, writeReports } from "@omrecon/report";
 import { openDatabase } from "../connect.js";
+import { reportFlagOptions, reportFlags } from "../flags/report-flags.js";
 
 export const HELP = `Usage: omrecon report [--out DIR] [options]
 
@@ -28,9 +21,7 @@ Options:
 
 export const reportOptions = {
   ...commonOptions,
-  out: { type: "string" },
-  tz: { type: "string" },
-  bom: { type: "boolean" },
+  ...reportFlags,
 } as const;
 
 /** Human lines for a report result. */
@@ -48,15 +39,12 @@ export async function reportMain(argv: readonly string[], io: Io): Promise<numbe
   }
   const settings = loadSettings(io.env, { db: values.db });
   const window = parseWindow(values, io.now());
-  const timeZone = timeZoneFlag("tz", values.tz, "UTC");
+  const files = reportFlagOptions(values);
   const store = await openDatabase(settings, { madeBy: "pnpm sync" });
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   try {
     const onProgress = (file: string, rows: number) => progress.update(file, rows);
-    const result = await writeReports(
-      { store, onProgress },
-      { out: values.out ?? "./reports", window, timeZone, bom: values.bom ?? false },
-    );
+    const result = await writeReports({ store, onProgress }, { ...files, window });
     progress.clear();
     if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
     else io.stdout.write(describeReport(result));

@@ -4,7 +4,6 @@ import {
   createProgress,
   ExitError,
   type Io,
-  intFlag,
   loadSettings,
   parseCommandLine,
   secretsOf,
@@ -19,12 +18,12 @@ import {
   runSync,
   type SyncContext,
   SyncLockedError,
-  type SyncOptions,
   type SyncResult,
   startSyncCron,
   summaryLine,
 } from "@omrecon/sync";
 import { connect } from "../connect.js";
+import { syncPassFlags, syncPassOptions } from "../flags/sync-flags.js";
 
 export const HELP = `Usage: omrecon sync [--full] [--cron EXPR [--tz ZONE]] [options]
 
@@ -49,10 +48,9 @@ export const syncOptions = {
   db: commonOptions.db,
   json: commonOptions.json,
   help: commonOptions.help,
-  full: { type: "boolean" },
+  ...syncPassFlags,
   cron: { type: "string" },
   tz: { type: "string" },
-  "lookback-days": { type: "string" },
 } as const;
 
 /** `pnpm sync`: returns the exit status; errors go to runMain. */
@@ -62,7 +60,7 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
     io.stdout.write(HELP);
     return 0;
   }
-  const lookbackDays = intFlag("lookback-days", values["lookback-days"], DEFAULT_LOOKBACK_DAYS, 0, 3650);
+  const options = syncPassOptions(values);
   if (values.tz !== undefined && values.cron === undefined) throw new UsageError("--tz applies only with --cron");
   const timezone = values.tz === undefined ? undefined : timeZoneFlag("tz", values.tz, "UTC");
   if (values.cron !== undefined && !isValidCronExpression(values.cron)) {
@@ -89,7 +87,6 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
     stopSignal: signals.stop,
     abortSignal: signals.abort,
   };
-  const options: SyncOptions = { full: values.full ?? false, lookbackDays };
   try {
     if (cron !== undefined) {
       const schedule = startSyncCron(ctx, options, {
