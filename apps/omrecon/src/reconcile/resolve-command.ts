@@ -34,6 +34,8 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
     if (result.status === "not_found") {
       throw new ExitError(
         `no finding with key ${JSON.stringify(key)} in ${settings.dbPath}; reconcile --json lists the keys`,
+        2,
+        "not_found",
       );
     }
     const r = result.resolution;

@@ -14,10 +14,8 @@ import {
 import {
   DEFAULT_LOOKBACK_DAYS,
   isValidCronExpression,
-  LockLostError,
   runSync,
   type SyncContext,
-  SyncLockedError,
   type SyncResult,
   startSyncCron,
   summaryLine,
@@ -106,6 +104,7 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
       throw new ExitError(
         `stopped by ${String(signals.stop.reason)} before the end; the next pass continues from the last committed page`,
         2,
+        "interrupted",
       );
     }
     return 0;
@@ -117,13 +116,16 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
   }
 }
 
-/** Sync's own errors as one-line exit-2 errors (the client's and the store's are runMain's). */
+/**
+ * A request abandoned by a second signal says so, whatever the request failed with; every other
+ * error already carries its code and exit status (runMain maps them).
+ */
 function asExitError(error: unknown, abort: AbortSignal): unknown {
-  if (error instanceof SyncLockedError || error instanceof LockLostError) return new ExitError(error.message, 2);
   if (abort.aborted) {
     return new ExitError(
       `interrupted by ${String(abort.reason)} during a request; the next pass continues from the last committed page`,
       2,
+      "interrupted",
     );
   }
   return error;
