@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { ConfigError } from "./errors.js";
 
-/** Every setting of cli.md, validated once. A flag wins over its variable. */
+/**
+ * Every setting of docs/cli.md#settings-environment-a-flag-wins-over-its-variable, validated once.
+ * A flag wins over its variable.
+ */
 export interface Settings {
   /** Partner key, `osk_…`; undefined when not required and not set. Never print it. */
   apiKey: string | undefined;
@@ -76,7 +79,7 @@ function url(value: string, variable: string): string {
   return value.replace(/\/+$/, "");
 }
 
-/** Reads and validates the settings of cli.md from `env` (usually `process.env`) and flags. */
+/** Reads and validates the settings of docs/cli.md from `env` (usually `process.env`) and flags. */
 export function loadSettings(env: Env, overrides: SettingsOverrides = {}, options: LoadSettingsOptions = {}): Settings {
   const apiKey = readKey(env);
   if (apiKey !== undefined) {

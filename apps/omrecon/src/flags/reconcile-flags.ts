@@ -1,7 +1,10 @@
 import { choiceFlag, intFlag, tonFlag } from "@omrecon/cli";
 import type { FailOn } from "@omrecon/core";
 
-/** The flags of a reconcile run, shared by `reconcile` and `nightly` (docs/cli.md#commands). */
+/**
+ * The flags of a reconcile run, shared by `reconcile` and `nightly`
+ * (docs/cli.md#commands-run-from-the-repository-root).
+ */
 export const reconcileFlags = {
   "tolerance-ton": { type: "string" },
   "grace-minutes": { type: "string" },

@@ -1,6 +1,9 @@
 import { timeZoneFlag } from "@omrecon/cli";
 
-/** The flags of the report files, shared by `report` and `nightly` (docs/cli.md#commands). */
+/**
+ * The flags of the report files, shared by `report` and `nightly`
+ * (docs/cli.md#commands-run-from-the-repository-root).
+ */
 export const reportFlags = {
   out: { type: "string" },
   tz: { type: "string" },

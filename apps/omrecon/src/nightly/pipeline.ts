@@ -36,7 +36,7 @@ export interface NightlyOutcome {
   sync: SyncResult;
   run: RunOutcome;
   report: ReportResult;
-  /** The reconcile step's exit status (cli.md): 1 when open findings reach --fail-on. */
+  /** The reconcile step's exit status (docs/cli.md#exit-status): 1 when open findings reach --fail-on. */
   exitStatus: 0 | 1;
 }
 

@@ -1,4 +1,4 @@
-/** `omrecon reconcile`: flags → context → one run → output → exit status (cli.md). */
+/** `omrecon reconcile`: flags → context → one run → output → exit status (docs/cli.md#exit-status). */
 import {
   commonOptions,
   createLogger,
