@@ -1,33 +1,17 @@
 #!/usr/bin/env node
-// Runs one omrecon program from the repository root: builds what it needs first (tsc -b, quiet
-// unless it fails, a no-op when nothing changed), then runs the built program in this same process
-// so that signals, stdin/stdout and the exit status are the program's own. `pnpm <command> …` lands here.
+// Runs the omrecon program from the repository root: builds what it needs first (tsc -b over its
+// project references, quiet unless it fails, a no-op when nothing changed), then runs the built
+// program in this same process so that signals, stdin/stdout and the exit status are the program's
+// own. `pnpm omrecon …` lands here with the command in the arguments; `pnpm sync …` and the other
+// aliases with the command first. OMRECON_SKIP_BUILD=1 runs what is built as it is.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const programs = {
-  sync: ["apps/sync", "dist/bin.js"],
-  reconcile: ["apps/reconciler", "dist/bin.js"],
-  report: ["apps/report", "dist/bin.js"],
-  nightly: ["apps/nightly", "dist/bin.js"],
-  demo: ["apps/nightly", "dist/demo-bin.js"],
-  sandbox: ["apps/sandbox", "dist/bin.js"],
-  bench: ["bench", "dist/main.js"],
-};
-
-const [command, ...args] = process.argv.slice(2);
-const program = programs[command ?? ""];
-if (!program) {
-  process.stderr.write(
-    `omrecon: unknown command ${JSON.stringify(command)}; one of: ${Object.keys(programs).join(", ")}\n`,
-  );
-  process.exit(2);
-}
-const [dir, entry] = program;
-const main = join(root, dir, entry);
+const app = join(root, "apps", "omrecon");
+const main = join(app, "dist", "bin.js");
 
 if (process.env.OMRECON_SKIP_BUILD !== "1") {
   // One `tsc -b` over the program's project references builds every package it needs in a single
@@ -37,16 +21,21 @@ if (process.env.OMRECON_SKIP_BUILD !== "1") {
     process.stderr.write("omrecon: dependencies are not installed; run `npx -y pnpm@10.34.9 install` first\n");
     process.exit(2);
   }
-  const built = spawnSync(process.execPath, [tsc, "-b", join(root, dir, "tsconfig.build.json")], {
+  const built = spawnSync(process.execPath, [tsc, "-b", join(app, "tsconfig.build.json")], {
     cwd: root,
     encoding: "utf8",
   });
   if (built.status !== 0) {
     process.stderr.write(`${built.stdout ?? ""}${built.stderr ?? ""}`);
-    process.stderr.write(`omrecon: building ${dir} failed (see above)\n`);
+    process.stderr.write("omrecon: building apps/omrecon failed (see above)\n");
     process.exit(2);
   }
+} else if (!existsSync(main)) {
+  process.stderr.write(
+    "omrecon: apps/omrecon is not built; run `npx -y pnpm@10.34.9 build`, or unset OMRECON_SKIP_BUILD\n",
+  );
+  process.exit(2);
 }
 
-process.argv = [process.argv[0] ?? "node", main, ...args];
+process.argv = [process.argv[0] ?? "node", main, ...process.argv.slice(2)];
 await import(pathToFileURL(main).href);

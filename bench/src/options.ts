@@ -1,10 +1,10 @@
-/** `pnpm bench` flags → options, checked once with errors that name the flag. */
+/** `omrecon bench` (`pnpm bench`) flags → options, checked once with errors that name the flag. */
 import { intFlag, parseCommandLine, UsageError } from "@omrecon/cli";
 
 export const STAGES = ["sync", "chain", "store", "match", "report"] as const;
 export type StageId = (typeof STAGES)[number];
 
-export const BENCH_HELP = `Usage: pnpm bench [--orders N] [--seed S] [--stages a,b,…] [--repeat R] [--json] [--check]
+export const BENCH_HELP = `Usage: omrecon bench [--orders N] [--seed S] [--stages a,b,…] [--repeat R] [--json] [--check]
 
 Measures every stage of omrecon against a raw baseline, side by side in one run, over a seeded
 sandbox world (one year of history, a present fixed at 2026-04-16). Each measured run is a fresh

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { parseTon } from "@omrecon/core";
 import { UsageError } from "./errors.js";
+import { didYouMean } from "./suggest.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -9,7 +10,7 @@ export type ParsedCommandLine<O extends Options> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: boolean }>
 >;
 
-/** Flags every command takes (cli.md). */
+/** Flags every command takes (docs/cli.md#commands-run-from-the-repository-root). */
 export const commonOptions = {
   db: { type: "string" },
   from: { type: "string" },
@@ -32,8 +33,16 @@ export function parseCommandLine<const O extends Options>(
   } catch (error) {
     const message =
       (error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "") ?? "bad arguments";
-    throw new UsageError(`${message} (see --help)`);
+    throw new UsageError(`${message}${suggestionFor(message, options)} (see --help)`);
   }
+}
+
+/** "; did you mean --from?" for a mistyped long flag (`--frm`), else nothing. */
+function suggestionFor(message: string, options: Options): string {
+  const unknown = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
+  if (unknown === undefined) return "";
+  const meant = didYouMean(unknown, Object.keys(options));
+  return meant === undefined ? "" : `; did you mean --${meant}?`;
 }
 
 /** An integer flag within bounds, or a UsageError naming it. */

@@ -8,10 +8,12 @@ export {
   tonFlag,
 } from "./args.js";
 export { ConfigError, ExitError, UsageError } from "./errors.js";
+export { type Io, processIo, untilSignal } from "./io.js";
 export { type CreateLoggerOptions, createLogger } from "./logger.js";
 export { describeError, type RunMainOptions, runMain } from "./main.js";
 export { type CreateProgressOptions, createProgress, type Progress, silentProgress } from "./progress.js";
 export {
+  apiKeyOf,
   DEFAULTS,
   type LoadSettingsOptions,
   loadSettings,
@@ -20,4 +22,5 @@ export {
   secretsOf,
 } from "./settings.js";
 export { type SignalSource, type StopSignals, stopOnSignals } from "./signals.js";
+export { didYouMean, quoteWord } from "./suggest.js";
 export { parseWindow, type Window } from "./window.js";

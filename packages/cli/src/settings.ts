@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { ConfigError } from "./errors.js";
 
-/** Every setting of cli.md, validated once. A flag wins over its variable. */
+/**
+ * Every setting of docs/cli.md#settings-environment-a-flag-wins-over-its-variable, validated once.
+ * A flag wins over its variable.
+ */
 export interface Settings {
   /** Partner key, `osk_…`; undefined when not required and not set. Never print it. */
   apiKey: string | undefined;
@@ -76,15 +79,13 @@ function url(value: string, variable: string): string {
   return value.replace(/\/+$/, "");
 }
 
-/** Reads and validates the settings of cli.md from `env` (usually `process.env`) and flags. */
+/** Reads and validates the settings of docs/cli.md from `env` (usually `process.env`) and flags. */
 export function loadSettings(env: Env, overrides: SettingsOverrides = {}, options: LoadSettingsOptions = {}): Settings {
   const apiKey = readKey(env);
   if (apiKey !== undefined) {
     checkKey(apiKey, nonEmpty(env.OPENMONEY_API_KEY) !== undefined ? "OPENMONEY_API_KEY" : "OPENMONEY_API_KEY_FILE");
   } else if (options.requireApiKey) {
-    throw new ConfigError(
-      "OPENMONEY_API_KEY is not set; export it (or OPENMONEY_API_KEY_FILE) with your partner key osk_…",
-    );
+    throw missingApiKey();
   }
   const webhook = nonEmpty(overrides.webhook) ?? nonEmpty(env.OMRECON_WEBHOOK_URL);
   return {
@@ -97,6 +98,18 @@ export function loadSettings(env: Env, overrides: SettingsOverrides = {}, option
       webhook === undefined ? undefined : url(webhook, overrides.webhook ? "--webhook" : "OMRECON_WEBHOOK_URL"),
     webhookSecret: nonEmpty(env.OMRECON_WEBHOOK_SECRET),
   };
+}
+
+function missingApiKey(): ConfigError {
+  return new ConfigError(
+    "OPENMONEY_API_KEY is not set; export it (or OPENMONEY_API_KEY_FILE) with your partner key osk_…",
+  );
+}
+
+/** The partner key of settings that must have one (a command that talks to the partner API). */
+export function apiKeyOf(settings: Pick<Settings, "apiKey">): string {
+  if (settings.apiKey === undefined) throw missingApiKey();
+  return settings.apiKey;
 }
 
 /** The values that must never appear in output: pass them to the logger and to runMain. */

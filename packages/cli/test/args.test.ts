@@ -18,7 +18,10 @@ describe("parseCommandLine", () => {
   it("turns an unknown flag into one line naming it", () => {
     expect(() => parseCommandLine(["--jsn"], commonOptions, { command: "sync" })).toThrow(UsageError);
     expect(() => parseCommandLine(["--jsn"], commonOptions, { command: "sync" })).toThrow(
-      /^Unknown option '--jsn' \(see --help\)$/,
+      /^Unknown option '--jsn'; did you mean --json\? \(see --help\)$/,
+    );
+    expect(() => parseCommandLine(["--bogus"], commonOptions, { command: "sync" })).toThrow(
+      /^Unknown option '--bogus' \(see --help\)$/,
     );
     expect(() => parseCommandLine(["--db"], commonOptions, { command: "sync" })).toThrow(/--db/);
   });

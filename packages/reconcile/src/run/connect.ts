@@ -3,7 +3,7 @@
  * reader over TonClient with the right pace, and the webhook. `pnpm reconcile` and `pnpm nightly`
  * build their runs the same way through this.
  */
-import { OpenMoneyClient } from "@omrecon/client";
+import type { OpenMoneyClient } from "@omrecon/client";
 import type { Logger } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
 import { createRateLimiter, type RateLimiter, toncenterRateLimiter } from "../chain/rate-limiter.js";
@@ -26,8 +26,8 @@ export interface ConnectDeps {
   logger?: Logger;
   progress?: RunProgress;
   now?: () => Date;
-  /** Reuse a client (the nightly's sync already has one); else one is made and closed with the context. */
-  client?: Pick<OpenMoneyClient, "orders">;
+  /** The program's partner API client (built once from settings, closed by the program). */
+  client: Pick<OpenMoneyClient, "orders">;
 }
 
 export interface ConnectedReconcile {
@@ -71,17 +71,7 @@ export function chainReaderFor(
 }
 
 export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps): ConnectedReconcile {
-  const own =
-    deps.client === undefined
-      ? new OpenMoneyClient({
-          apiKey: settings.apiKey ?? "",
-          baseUrl: settings.baseUrl,
-          userAgent: "reconcile",
-          ...(deps.logger ? { logger: deps.logger } : {}),
-        })
-      : null;
-  const client = deps.client ?? own!;
-  const fetchStats: FetchStats = (w) => client.orders.stats({ from: w.from, to: w.to });
+  const fetchStats: FetchStats = (w) => deps.client.orders.stats({ from: w.from, to: w.to });
   const ctx: ReconcileContext = {
     store: deps.store,
     readChain: chainReaderFor(settings, deps),
@@ -93,8 +83,7 @@ export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps)
   };
   return {
     ctx,
-    close: async () => {
-      await own?.close();
-    },
+    // Nothing of its own to close: the client and the store belong to the program.
+    close: async () => {},
   };
 }

@@ -1,0 +1,81 @@
+/**
+ * The one place a command turns settings into the partner API client and the database: every
+ * command that needs them (sync, reconcile, resolve, report, nightly, demo) comes here, so the key,
+ * the base URL, the user agent and the "database does not exist" line are decided once.
+ */
+import { existsSync } from "node:fs";
+import { apiKeyOf, ConfigError, type Settings } from "@omrecon/cli";
+import { OpenMoneyClient } from "@omrecon/client";
+import type { Logger } from "@omrecon/core";
+import { openStore, type Store } from "@omrecon/store";
+
+export interface OpenDatabaseOptions {
+  /**
+   * The command that creates the database (e.g. "pnpm sync"): a missing file is then a one-line
+   * error naming it, instead of a new empty database. Unset: the file is created when missing.
+   */
+  madeBy?: string;
+}
+
+/** Opens (and migrates) the database of `settings`. */
+export async function openDatabase(
+  settings: Pick<Settings, "dbPath">,
+  options: OpenDatabaseOptions = {},
+): Promise<Store> {
+  if (options.madeBy !== undefined && !existsSync(settings.dbPath)) {
+    throw new ConfigError(`database ${settings.dbPath} does not exist; run \`${options.madeBy}\` first or pass --db`);
+  }
+  return openStore(settings.dbPath);
+}
+
+export interface PartnerClientOptions {
+  /** The command, sent as the user agent's suffix. */
+  command: string;
+  logger?: Logger;
+}
+
+/** The partner API client of `settings`; settings without a key are a one-line error naming the variable. */
+export function partnerClient(
+  settings: Pick<Settings, "apiKey" | "baseUrl">,
+  options: PartnerClientOptions,
+): OpenMoneyClient {
+  return new OpenMoneyClient({
+    apiKey: apiKeyOf(settings),
+    baseUrl: settings.baseUrl,
+    userAgent: options.command,
+    ...(options.logger && { logger: options.logger }),
+  });
+}
+
+/** A command's client and database, closed together. */
+export interface Connection {
+  client: OpenMoneyClient;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** The client and the database of `settings`; nothing is left open when either cannot be made. */
+export async function connect(
+  settings: Pick<Settings, "apiKey" | "baseUrl" | "dbPath">,
+  options: PartnerClientOptions & OpenDatabaseOptions,
+): Promise<Connection> {
+  const client = partnerClient(settings, options);
+  let store: Store;
+  try {
+    store = await openDatabase(settings, options);
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return {
+    client,
+    store,
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}

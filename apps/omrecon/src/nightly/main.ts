@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import {
+  createLogger,
+  createProgress,
+  type Io,
+  loadSettings,
+  parseCommandLine,
+  secretsOf,
+  stopOnSignals,
+} from "@omrecon/cli";
+import { connectReconcile } from "@omrecon/reconcile";
+import { connect } from "../connect.js";
+import { nightlyFlags, nightlyOptionsFrom } from "./options.js";
+import { nightlyJson, nightlyText } from "./output.js";
+import { runNightly } from "./pipeline.js";
+
+export const HELP = `Usage: omrecon nightly [--out DIR] [options]
+
+The whole night in one command: sync the partner API into the local database, reconcile orders,
+chain transfers and the balance ledger, then write the CSV files. Exits with the reconcile step's
+status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a step could not be done.
+
+Options:
+  --out DIR             folder for the CSV files (default ./reports)
+  --from ISO, --to ISO  window on created_at for reconcile and report (default: the last 7 days)
+  --full                sync: re-walk the whole history
+  --lookback-days N     sync: re-read orders of the last N days (default 7)
+  --tolerance-ton X     reconcile: amounts within X TON count as equal (default 0)
+  --grace-minutes N     reconcile: minutes before a paid-but-pending order is reported (default 30)
+  --fail-on LEVEL       critical | warning | info | never (default warning)
+  --webhook URL         reconcile: POST new findings here (default $OMRECON_WEBHOOK_URL)
+  --tz ZONE             report: time zone of the daily summary (default UTC)
+  --bom                 report: UTF-8 byte-order mark for Excel
+  --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --json                one JSON document {sync, reconcile, report, exit_status} on stdout
+  -h, --help            this help
+
+Settings: OPENMONEY_API_KEY (or _FILE), OPENMONEY_BASE_URL, TON_ENDPOINT, TON_API_KEY, OMRECON_DB,
+OMRECON_WEBHOOK_URL, OMRECON_WEBHOOK_SECRET.
+`;
+
+/** `pnpm nightly`: returns the exit status; errors go to runMain. */
+export async function nightlyMain(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseCommandLine(argv, nightlyFlags, { command: "nightly" });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const options = nightlyOptionsFrom(values, io.now(), "./reports");
+  const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
+  const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "nightly" } });
+  const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
+  const firstRun = !existsSync(settings.dbPath);
+  const connection = await connect(settings, { command: "nightly", logger });
+  const { client, store } = connection;
+  const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client });
+  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
+  try {
+    if (firstRun) logger.info("new database: the first sync reads the whole history", { db: settings.dbPath });
+    const outcome = await runNightly(
+      {
+        store,
+        source: client,
+        reconcile: reconcileWith.ctx,
+        logger,
+        progress,
+        now: io.now,
+        stopSignal: stop.stop,
+        abortSignal: stop.abort,
+      },
+      options,
+    );
+    progress.clear();
+    io.stdout.write(values.json ? `${JSON.stringify(nightlyJson(outcome))}\n` : nightlyText(outcome));
+    return outcome.exitStatus;
+  } finally {
+    stop.dispose();
+    progress.clear();
+    await reconcileWith.close();
+    await connection.close();
+  }
+}

@@ -1,0 +1,92 @@
+import { type FailOn, type Logger, OmreconError } from "@omrecon/core";
+import { exitStatusOf, type ReconcileContext, type RunOutcome, type RunProgress, reconcile } from "@omrecon/reconcile";
+import { type ReportResult, writeReports } from "@omrecon/report";
+import type { Store } from "@omrecon/store";
+import { runSync, type SyncResult, type SyncSource } from "@omrecon/sync";
+
+/** Everything one nightly job talks to; the programs build it from settings, the demo from a sandbox. */
+export interface NightlyContext {
+  store: Store;
+  /** Sync's side of the partner API (usually the same client the reconcile context uses). */
+  source: SyncSource;
+  /** From `connectReconcile`: the chain reader, control totals and webhook. */
+  reconcile: ReconcileContext;
+  logger: Logger;
+  progress?: RunProgress;
+  now: () => Date;
+  /** First SIGINT/SIGTERM: sync stops after its current page. */
+  stopSignal?: AbortSignal;
+  /** Second: sync abandons the request in flight. */
+  abortSignal?: AbortSignal;
+}
+
+export interface NightlyOptions {
+  out: string;
+  window: { from: Date; to: Date };
+  full?: boolean;
+  lookbackDays?: number;
+  toleranceNano?: bigint;
+  graceMinutes?: number;
+  failOn: FailOn;
+  timeZone?: string;
+  bom?: boolean;
+}
+
+export interface NightlyOutcome {
+  sync: SyncResult;
+  run: RunOutcome;
+  report: ReportResult;
+  /** The reconcile step's exit status (docs/cli.md#exit-status): 1 when open findings reach --fail-on. */
+  exitStatus: 0 | 1;
+}
+
+/** A sync pass that stopped early: the nightly job must not reconcile a half-refreshed mirror. */
+export class NightlyStoppedError extends OmreconError {
+  override name = "NightlyStoppedError";
+  constructor(message: string) {
+    super(message, { code: "interrupted" });
+  }
+}
+
+/** sync → reconcile → report, each step only after the previous one succeeded. */
+export async function runNightly(ctx: NightlyContext, options: NightlyOptions): Promise<NightlyOutcome> {
+  const log = ctx.logger;
+  log.info("nightly: sync");
+  const sync = await runSync(
+    {
+      source: ctx.source,
+      store: ctx.store,
+      logger: ctx.logger,
+      now: ctx.now,
+      ...(ctx.progress && { progress: ctx.progress }),
+      ...(ctx.stopSignal && { stopSignal: ctx.stopSignal }),
+      ...(ctx.abortSignal && { abortSignal: ctx.abortSignal }),
+    },
+    {
+      full: options.full ?? false,
+      ...(options.lookbackDays !== undefined && { lookbackDays: options.lookbackDays }),
+    },
+  );
+  if (sync.stopped) {
+    throw new NightlyStoppedError("stopped during sync; the next run continues from the last committed page");
+  }
+  log.info("nightly: reconcile");
+  const run = await reconcile(ctx.reconcile, {
+    from: options.window.from,
+    to: options.window.to,
+    failOn: options.failOn,
+    ...(options.toleranceNano !== undefined && { toleranceNano: options.toleranceNano }),
+    ...(options.graceMinutes !== undefined && { graceMinutes: options.graceMinutes }),
+  });
+  log.info("nightly: report");
+  const report = await writeReports(
+    { store: ctx.store, logger: ctx.logger },
+    {
+      out: options.out,
+      window: options.window,
+      ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
+      ...(options.bom !== undefined && { bom: options.bom }),
+    },
+  );
+  return { sync, run, report, exitStatus: exitStatusOf(run, options.failOn) };
+}

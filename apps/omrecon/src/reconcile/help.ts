@@ -1,0 +1,46 @@
+export const HELP = `Usage: omrecon reconcile [options]
+       omrecon reconcile resolve KEY --note "…" [--by NAME]
+
+Reads new on-chain transfers into the local database, matches them with the mirrored orders and
+balance ledger (run \`pnpm sync\` first), stores the run and its findings, and alerts new findings.
+Prints a summary grouped by severity on stderr.
+
+Options:
+  --from ISO            window start on created_at, inclusive (default: 7 days before --to)
+  --to ISO              window end, exclusive, and the run's as-of time (default: now)
+  --tolerance-ton X     amounts within X TON count as equal (default 0)
+  --grace-minutes N     a paid order still unpaid is reported only after N minutes (default 30)
+  --fail-on LEVEL       critical | warning | info | never: exit 1 when an open finding is at or
+                        above it (default warning)
+  --webhook URL         POST new findings here (default $OMRECON_WEBHOOK_URL); signed with
+                        $OMRECON_WEBHOOK_SECRET when set
+  --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --json                print the run as one JSON document on stdout, nothing else there
+  -h, --help            this help
+
+resolve KEY:
+  --note TEXT           why it is resolved (required)
+  --by NAME             who resolves it (default: the current user)
+  --json                print the resolution as JSON
+
+Exit status: 0 nothing at or above --fail-on; 1 open findings at or above it; 2 could not do
+the job (bad flag or setting, key refused, service unreachable, database unusable).
+`;
+
+export const RESOLVE_HELP = `Usage: omrecon resolve KEY --note "…" [--by NAME] [--db PATH] [--json]
+       omrecon reconcile resolve KEY --note "…" (the same)
+
+Marks an open finding resolved, keeping who, when and why, and the amounts at that time. The
+finding is then neither listed nor alerted, and does not count for the exit status, until its
+amounts change. \`omrecon reconcile --json\` lists the keys.
+
+Options:
+  --note TEXT           why it is resolved (required)
+  --by NAME             who resolves it (default: $USER, else the current user)
+  --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --json                print the resolution as one JSON document on stdout
+  -h, --help            this help
+
+Exit status: 0 resolved (or already resolved at these amounts); 2 unknown key, missing --note,
+or the database missing or unusable.
+`;

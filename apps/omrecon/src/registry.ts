@@ -1,0 +1,54 @@
+import type { Command } from "./command.js";
+
+/**
+ * Every `omrecon` command, in the order the help lists them
+ * (docs/cli.md#commands-run-from-the-repository-root). A new command is a folder of its own whose
+ * main has the `CommandMain` shape, plus one entry here.
+ */
+export const COMMANDS: readonly Command[] = [
+  {
+    name: "sync",
+    summary: "mirror the partner API's orders, balance and ledger into the local database (once, or on --cron)",
+    main: async () => (await import("./sync/main.js")).syncMain,
+  },
+  {
+    name: "reconcile",
+    summary: "read new TON transfers, match them, store the run and its findings, alert",
+    main: async () => (await import("./reconcile/main.js")).reconcileMain,
+  },
+  {
+    name: "resolve",
+    summary: 'mark an open finding resolved: resolve KEY --note "…" (also `reconcile resolve`)',
+    main: async () => (await import("./reconcile/resolve-command.js")).resolveMain,
+  },
+  {
+    name: "report",
+    summary: "write the CSV files for a window from the local database",
+    main: async () => (await import("./report/main.js")).reportMain,
+  },
+  {
+    name: "nightly",
+    summary: "sync, then reconcile, then report; exits with the reconcile step's status",
+    main: async () => (await import("./nightly/main.js")).nightlyMain,
+  },
+  {
+    name: "sandbox",
+    summary: "start the local simulator of the partner API and the TON HTTP API",
+    main: async () => (await import("./sandbox/main.js")).sandboxMain,
+  },
+  {
+    name: "demo",
+    summary: "the nightly job against a freshly seeded sandbox, no key needed",
+    main: async () => (await import("./nightly/demo.js")).demoMain,
+  },
+  {
+    name: "bench",
+    summary: "every stage against a raw baseline (see bench/README.md)",
+    main: async () => (await import("@omrecon/bench")).benchMain,
+  },
+];
+
+/** The command called `name`, if there is one. */
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

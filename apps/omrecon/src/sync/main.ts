@@ -1,0 +1,132 @@
+import {
+  commonOptions,
+  createLogger,
+  createProgress,
+  ExitError,
+  type Io,
+  loadSettings,
+  parseCommandLine,
+  secretsOf,
+  stopOnSignals,
+  timeZoneFlag,
+  UsageError,
+} from "@omrecon/cli";
+import {
+  DEFAULT_LOOKBACK_DAYS,
+  isValidCronExpression,
+  runSync,
+  type SyncContext,
+  type SyncResult,
+  startSyncCron,
+  summaryLine,
+} from "@omrecon/sync";
+import { connect } from "../connect.js";
+import { syncPassFlags, syncPassOptions } from "../flags/sync-flags.js";
+
+export const HELP = `Usage: omrecon sync [--full] [--cron EXPR [--tz ZONE]] [options]
+
+Mirrors the partner API (orders, balance, balance transactions) into the local database.
+One incremental pass, then exit; with --cron, a pass on that schedule until SIGINT/SIGTERM.
+
+Options:
+  --full              re-walk the whole history (repairs a mirror; never duplicates)
+  --cron EXPR         stay running, a pass on this node-cron schedule, e.g. "0 2 * * *"
+  --tz ZONE           IANA time zone the --cron expression is read in (default: the system's)
+  --lookback-days N   re-read orders created in the last N days every pass (default ${DEFAULT_LOOKBACK_DAYS})
+  --db PATH           database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --json              one JSON summary per pass on stdout and nothing else there
+  -h, --help          this help
+
+Settings: OPENMONEY_API_KEY (or OPENMONEY_API_KEY_FILE), OPENMONEY_BASE_URL, OMRECON_DB.
+Exit status: 0 done; 2 could not sync (bad flag or setting, key refused, service unreachable
+after retries, database unusable, another sync running, stopped before the end).
+`;
+
+export const syncOptions = {
+  db: commonOptions.db,
+  json: commonOptions.json,
+  help: commonOptions.help,
+  ...syncPassFlags,
+  cron: { type: "string" },
+  tz: { type: "string" },
+} as const;
+
+/** `pnpm sync`: returns the exit status; errors go to runMain. */
+export async function syncMain(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseCommandLine(argv, syncOptions, { command: "sync" });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const options = syncPassOptions(values);
+  if (values.tz !== undefined && values.cron === undefined) throw new UsageError("--tz applies only with --cron");
+  const timezone = values.tz === undefined ? undefined : timeZoneFlag("tz", values.tz, "UTC");
+  if (values.cron !== undefined && !isValidCronExpression(values.cron)) {
+    throw new UsageError(
+      `--cron must be a cron expression like "0 2 * * *" (minute hour day month weekday), got ${JSON.stringify(values.cron)}`,
+    );
+  }
+  const settings = loadSettings(io.env, { db: values.db }, { requireApiKey: true });
+  const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "sync" } });
+  const cron = values.cron;
+  const json = values.json ?? false;
+  const progress = createProgress({ stream: io.stderr, enabled: !json && !cron && Boolean(io.stderr.isTTY) });
+  const print = (result: SyncResult) => io.stdout.write(`${json ? JSON.stringify(result) : summaryLine(result)}\n`);
+
+  const { client, store, close } = await connect(settings, { command: "sync", logger });
+  // First signal: finish the page in hand and stop. Second: abandon the request in flight too.
+  const signals = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
+  const ctx: SyncContext = {
+    source: client,
+    store,
+    logger,
+    progress,
+    now: io.now,
+    stopSignal: signals.stop,
+    abortSignal: signals.abort,
+  };
+  try {
+    if (cron !== undefined) {
+      const schedule = startSyncCron(ctx, options, {
+        expression: cron,
+        ...(timezone !== undefined && { timezone }),
+        onPass: print,
+      });
+      signals.stop.addEventListener("abort", () => void schedule.stop(), { once: true });
+      logger.info("scheduled", { cron, tz: timezone ?? null, next: schedule.nextRun()?.toISOString() ?? null });
+      await schedule.finished;
+      logger.info("stopped");
+      return 0;
+    }
+    const result = await runSync(ctx, options);
+    print(result);
+    if (result.stopped) {
+      throw new ExitError(
+        `stopped by ${String(signals.stop.reason)} before the end; the next pass continues from the last committed page`,
+        2,
+        "interrupted",
+      );
+    }
+    return 0;
+  } catch (error) {
+    throw asExitError(error, signals.abort);
+  } finally {
+    signals.dispose();
+    await close();
+  }
+}
+
+/**
+ * A request abandoned by a second signal says so, whatever the request failed with; every other
+ * error already carries its code and exit status (runMain maps them).
+ */
+function asExitError(error: unknown, abort: AbortSignal): unknown {
+  if (abort.aborted) {
+    return new ExitError(
+      `interrupted by ${String(abort.reason)} during a request; the next pass continues from the last committed page`,
+      2,
+      "interrupted",
+    );
+  }
+  return error;
+}

@@ -1,3 +1,0 @@
-export { HELP } from "./help.js";
-export type { Io } from "./io.js";
-export { reconcileMain, reconcileOptions } from "./main.js";

@@ -1,1 +1,0 @@
-export { describeReport, HELP, type Io, reportMain, reportOptions } from "./main.js";

@@ -1,1 +1,0 @@
-export { HELP, type Io, syncMain, syncOptions } from "./main.js";
