@@ -19,6 +19,10 @@ export interface ReconcileSettings {
   tonApiKey: string | undefined;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** `OMRECON_CHAIN_DEADLINE` / `--chain-deadline`, in ms; default 30 minutes. */
+  chainDeadlineMs?: number | undefined;
+  /** `OMRECON_CHAIN_MAX_PAGES` / `--chain-max-pages`; default 20,000. */
+  chainMaxPages?: number | undefined;
 }
 
 export interface ConnectDeps {
@@ -51,23 +55,34 @@ export function chainLimiterFor(endpoint: string, apiKey: string | undefined): R
 }
 
 export function chainReaderFor(
-  settings: Pick<ReconcileSettings, "tonEndpoint" | "tonApiKey">,
+  settings: Pick<ReconcileSettings, "tonEndpoint" | "tonApiKey" | "chainDeadlineMs" | "chainMaxPages">,
   deps: Pick<ConnectDeps, "store" | "logger" | "progress">,
 ): ReadChain {
-  const source = tonClientSource({
-    endpoint: settings.tonEndpoint,
-    ...(settings.tonApiKey ? { apiKey: settings.tonApiKey } : {}),
-  });
   const limiter = chainLimiterFor(settings.tonEndpoint, settings.tonApiKey);
-  return (addresses) =>
-    readNewTransfers({
-      source,
-      store: deps.store,
-      addresses,
-      limiter,
-      ...(deps.logger ? { logger: deps.logger } : {}),
-      onProgress: (p) => deps.progress?.update("reading chain", p.index, p.total, "addresses"),
+  const limits = {
+    ...(settings.chainDeadlineMs !== undefined ? { deadlineMs: settings.chainDeadlineMs } : {}),
+    ...(settings.chainMaxPages !== undefined ? { maxPages: settings.chainMaxPages } : {}),
+  };
+  return async (addresses) => {
+    // One connection pool per read, closed with it: nothing of a read outlives it.
+    const source = tonClientSource({
+      endpoint: settings.tonEndpoint,
+      ...(settings.tonApiKey ? { apiKey: settings.tonApiKey } : {}),
     });
+    try {
+      return await readNewTransfers({
+        source,
+        store: deps.store,
+        addresses,
+        limiter,
+        limits,
+        ...(deps.logger ? { logger: deps.logger } : {}),
+        onProgress: (p) => deps.progress?.update("reading chain", p.index, p.total, "addresses"),
+      });
+    } finally {
+      await source.close();
+    }
+  };
 }
 
 export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps): ConnectedReconcile {
