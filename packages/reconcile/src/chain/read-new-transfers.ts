@@ -121,7 +121,7 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
   const budget = { pages: 0, limits, deadline };
   const results: AddressReadResult[] = [];
   const watched = distinct(options.addresses, results);
-  const where = options.source.label ? ` from ${options.source.label}` : "";
+  const where = ` from ${options.source.label ?? "the TON API"}`;
 
   for (const [index, w] of watched.entries()) {
     const result: AddressReadResult = {
@@ -147,7 +147,7 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
     } catch (error) {
       const stopped = options.signal?.aborted ?? false;
       result.status = stopped ? "aborted" : "failed";
-      result.error = describeFailure(error, w.raw, where, result, limits, deadline.aborted && !stopped);
+      result.error = describeFailure(error, where, result, limits, deadline.aborted && !stopped);
       log[stopped ? "warn" : "error"]("chain address not read", { address: w.raw, error: result.error });
     }
   }
@@ -162,10 +162,12 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
   };
 }
 
-/** One line: what went wrong, for which address, at which endpoint, and what to do. */
+/**
+ * One line: what went wrong, at which endpoint, and what to do. The address is the result's own
+ * (and the run's error puts it first).
+ */
 function describeFailure(
   error: unknown,
-  raw: string,
   where: string,
   result: AddressReadResult,
   limits: ChainLimits,
@@ -173,16 +175,17 @@ function describeFailure(
 ): string {
   const kept = "the cursor was not moved";
   if (late) {
-    return `the chain read passed its deadline of ${limits.deadlineMs / 1000} s while reading ${raw}${where}; ${kept}: rerun, or raise OMRECON_CHAIN_DEADLINE (--chain-deadline)`;
+    return `the chain read passed its deadline of ${limits.deadlineMs / 1000} s${where}; ${kept}: rerun, or raise OMRECON_CHAIN_DEADLINE (--chain-deadline)`;
   }
-  if (error instanceof ChainLimitError) return `${error.message} while reading ${raw}${where}; ${kept}`;
+  if (error instanceof ChainLimitError) return `${error.message}${where}; ${kept}`;
   const attempts = `${result.requests} request${result.requests === 1 ? "" : "s"}`;
   if (error instanceof ChainGapError) {
-    return `${raw}${where}: ${error.message} (${attempts}); ${kept}: rerun later, or set TON_ENDPOINT to another provider`;
+    return `${where.replace(/^ from /, "")}: ${error.message} (${attempts}); ${kept}: rerun later, or set TON_ENDPOINT to another provider`;
   }
   const first = ((error as Error)?.message ?? String(error)).split("\n")[0]!;
-  if (error instanceof ChainSourceError && !error.retryable) return `${raw}${where}: ${first}; ${kept}`;
-  return `${raw}${where}: ${first} (${attempts}); ${kept}: rerun later, or check TON_ENDPOINT and TON_API_KEY`;
+  if (error instanceof ChainSourceError && !error.retryable)
+    return `${where.replace(/^ from /, "")}: ${first}; ${kept}`;
+  return `${where.replace(/^ from /, "")}: ${first} (${attempts}); ${kept}: rerun later, or check TON_ENDPOINT and TON_API_KEY`;
 }
 
 interface Budget {

@@ -6,6 +6,7 @@
 import { OpenMoneyClient } from "@omrecon/client";
 import type { Logger } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
+import type { ChainRetryPolicy } from "../chain/chain-limits.js";
 import { createRateLimiter, type RateLimiter, toncenterRateLimiter } from "../chain/rate-limiter.js";
 import { readNewTransfers } from "../chain/read-new-transfers.js";
 import { tonClientSource } from "../chain/ton-client-source.js";
@@ -30,6 +31,8 @@ export interface ConnectDeps {
   logger?: Logger;
   progress?: RunProgress;
   now?: () => Date;
+  /** The chain reader's retries (tests make them fast); default `DEFAULT_CHAIN_RETRY`. */
+  chainRetry?: Partial<ChainRetryPolicy>;
   /** Reuse a client (the nightly's sync already has one); else one is made and closed with the context. */
   client?: Pick<OpenMoneyClient, "orders">;
 }
@@ -56,7 +59,7 @@ export function chainLimiterFor(endpoint: string, apiKey: string | undefined): R
 
 export function chainReaderFor(
   settings: Pick<ReconcileSettings, "tonEndpoint" | "tonApiKey" | "chainDeadlineMs" | "chainMaxPages">,
-  deps: Pick<ConnectDeps, "store" | "logger" | "progress">,
+  deps: Pick<ConnectDeps, "store" | "logger" | "progress" | "chainRetry">,
 ): ReadChain {
   const limiter = chainLimiterFor(settings.tonEndpoint, settings.tonApiKey);
   const limits = {
@@ -76,6 +79,7 @@ export function chainReaderFor(
         addresses,
         limiter,
         limits,
+        ...(deps.chainRetry ? { retry: deps.chainRetry } : {}),
         ...(deps.logger ? { logger: deps.logger } : {}),
         onProgress: (p) => deps.progress?.update("reading chain", p.index, p.total, "addresses"),
       });
