@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 import { TonApiError, type TonChain, type ToncenterTransaction, toncenterGetTransactions } from "@omrecon/sandbox";
 
 export interface HostileOptions {
+  /** Serve these instead of the chain's pages (recorded answers). */
+  answer?: (params: Record<string, unknown>) => unknown[];
   tamper?: (page: ToncenterTransaction[], params: Record<string, unknown>, call: number) => ToncenterTransaction[];
   /** Return true when it answered (or will answer) the request itself. */
   raw?: (req: IncomingMessage, res: ServerResponse, call: number) => boolean;
@@ -41,8 +43,8 @@ export async function startHostileTon(chain: TonChain | null, options: HostileOp
     const params = body.params ?? {};
     let out: { status: number; payload: unknown };
     try {
-      const honest = chain ? toncenterGetTransactions(chain, params) : [];
-      const page = options.tamper ? options.tamper(honest, params, call) : honest;
+      const honest = options.answer ? options.answer(params) : chain ? toncenterGetTransactions(chain, params) : [];
+      const page = options.tamper ? options.tamper(honest as ToncenterTransaction[], params, call) : honest;
       out = { status: 200, payload: { ok: true, result: page, id: body.id, jsonrpc: "2.0" } };
     } catch (error) {
       const code = error instanceof TonApiError ? error.code : 500;
