@@ -26,6 +26,8 @@ export const reconcileOptions = {
   "grace-minutes": { type: "string" },
   "fail-on": { type: "string" },
   webhook: { type: "string" },
+  "chain-deadline": { type: "string" },
+  "chain-max-pages": { type: "string" },
 } as const;
 
 const FAIL_ON: readonly FailOn[] = ["critical", "warning", "info", "never"];
@@ -42,7 +44,16 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   const toleranceNano = tonFlag("tolerance-ton", values["tolerance-ton"], 0n);
   const graceMinutes = intFlag("grace-minutes", values["grace-minutes"], 30, 0, 525_600);
   const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "warning");
-  const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
+  const settings = loadSettings(
+    io.env,
+    {
+      db: values.db,
+      webhook: values.webhook,
+      chainDeadline: values["chain-deadline"],
+      chainMaxPages: values["chain-max-pages"],
+    },
+    { requireApiKey: true },
+  );
   if (!existsSync(settings.dbPath)) {
     throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
   }
