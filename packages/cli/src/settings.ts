@@ -14,6 +14,10 @@ export interface Settings {
   dbPath: string;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** `--chain-deadline` / `OMRECON_CHAIN_DEADLINE` (seconds) in ms; undefined: the chain reader's default. */
+  chainDeadlineMs: number | undefined;
+  /** `--chain-max-pages` / `OMRECON_CHAIN_MAX_PAGES`; undefined: the chain reader's default. */
+  chainMaxPages: number | undefined;
 }
 
 export const DEFAULTS = {
@@ -27,6 +31,10 @@ export interface SettingsOverrides {
   db?: string | undefined;
   /** `--webhook` */
   webhook?: string | undefined;
+  /** `--chain-deadline` (seconds) */
+  chainDeadline?: string | undefined;
+  /** `--chain-max-pages` */
+  chainMaxPages?: string | undefined;
 }
 
 export interface LoadSettingsOptions {
@@ -79,6 +87,27 @@ function url(value: string, variable: string): string {
   return value.replace(/\/+$/, "");
 }
 
+/** A whole number within bounds from a flag or its variable (the flag wins), or undefined when neither is set. */
+function wholeNumber(
+  flag: string | undefined,
+  flagName: string,
+  env: string | undefined,
+  envName: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const fromFlag = nonEmpty(flag);
+  const value = fromFlag ?? nonEmpty(env);
+  if (value === undefined) return undefined;
+  const name = fromFlag !== undefined ? flagName : envName;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(
+      `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value.slice(0, 40))}`,
+    );
+  }
+  return Number(value);
+}
+
 /** Reads and validates the settings of docs/cli.md from `env` (usually `process.env`) and flags. */
 export function loadSettings(env: Env, overrides: SettingsOverrides = {}, options: LoadSettingsOptions = {}): Settings {
   const apiKey = readKey(env);
@@ -97,6 +126,24 @@ export function loadSettings(env: Env, overrides: SettingsOverrides = {}, option
     webhookUrl:
       webhook === undefined ? undefined : url(webhook, overrides.webhook ? "--webhook" : "OMRECON_WEBHOOK_URL"),
     webhookSecret: nonEmpty(env.OMRECON_WEBHOOK_SECRET),
+    chainDeadlineMs: ((s) => (s === undefined ? undefined : s * 1000))(
+      wholeNumber(
+        overrides.chainDeadline,
+        "--chain-deadline",
+        env.OMRECON_CHAIN_DEADLINE,
+        "OMRECON_CHAIN_DEADLINE",
+        1,
+        86_400,
+      ),
+    ),
+    chainMaxPages: wholeNumber(
+      overrides.chainMaxPages,
+      "--chain-max-pages",
+      env.OMRECON_CHAIN_MAX_PAGES,
+      "OMRECON_CHAIN_MAX_PAGES",
+      1,
+      10_000_000,
+    ),
   };
 }
 

@@ -7,6 +7,14 @@ import { ConfigError, DEFAULTS, loadSettings, secretsOf } from "../src/index.js"
 const key = "osk_test_0123456789abcdef";
 
 describe("loadSettings", () => {
+  it("refuses a chain deadline or page cap that is not a whole number in range, naming the flag or variable", () => {
+    expect(() => loadSettings({ OMRECON_CHAIN_DEADLINE: "5m" })).toThrow(
+      /^OMRECON_CHAIN_DEADLINE must be a whole number from 1 to 86400, got "5m"$/,
+    );
+    expect(() => loadSettings({}, { chainMaxPages: "0" })).toThrow(/^--chain-max-pages must be a whole number/);
+    expect(loadSettings({}).chainDeadlineMs).toBeUndefined();
+  });
+
   it("applies cli.md's defaults", () => {
     const s = loadSettings({});
     expect(s).toMatchObject({
@@ -27,8 +35,10 @@ describe("loadSettings", () => {
         OMRECON_DB: "/tmp/a.sqlite",
         OMRECON_WEBHOOK_URL: "http://hooks.local/x",
         OMRECON_WEBHOOK_SECRET: "whsec",
+        OMRECON_CHAIN_DEADLINE: "600",
+        OMRECON_CHAIN_MAX_PAGES: "500",
       },
-      { db: "/tmp/b.sqlite", webhook: "http://hooks.local/y" },
+      { db: "/tmp/b.sqlite", webhook: "http://hooks.local/y", chainMaxPages: "70" },
     );
     expect(s).toEqual({
       apiKey: key,
@@ -38,6 +48,8 @@ describe("loadSettings", () => {
       dbPath: "/tmp/b.sqlite",
       webhookUrl: "http://hooks.local/y",
       webhookSecret: "whsec",
+      chainDeadlineMs: 600_000,
+      chainMaxPages: 70,
     });
     expect(secretsOf(s)).toEqual([key, "tonkey", "whsec"]);
   });

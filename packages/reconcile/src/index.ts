@@ -1,11 +1,25 @@
 export { type AlertPayload, alertPayload } from "./alerts/payload.js";
 export { postWebhook, signatureOf, type WebhookResult, type WebhookTarget } from "./alerts/webhook.js";
 export {
+  type ChainLimits,
+  type ChainRetryPolicy,
+  DEFAULT_CHAIN_LIMITS,
+  DEFAULT_CHAIN_RETRY,
+} from "./chain/chain-limits.js";
+export {
   type ChainPageRequest,
   type ChainSource,
   ChainSourceError,
   type TransactionId,
 } from "./chain/chain-source.js";
+export { ChainGapError, checkPage, type PageCheck } from "./chain/continuity.js";
+export {
+  createTonHttpAdapter,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type TonHttpAdapter,
+  type TonHttpAdapterOptions,
+} from "./chain/http-adapter.js";
 export { type BodyKind, type ParsedTransfer, parseBody, parseTransfer } from "./chain/parse-transfer.js";
 export {
   createRateLimiter,
@@ -22,9 +36,15 @@ export {
   type ReadProgress,
   readNewTransfers,
 } from "./chain/read-new-transfers.js";
-export { type ChainRetryPolicy, DEFAULT_CHAIN_RETRY } from "./chain/retry.js";
-export { type TonClientLike, type TonClientSourceOptions, tonClientSource } from "./chain/ton-client-source.js";
+export {
+  type ClosableChainSource,
+  shownEndpoint,
+  type TonClientLike,
+  type TonClientSourceOptions,
+  tonClientSource,
+} from "./chain/ton-client-source.js";
 export { match } from "./matcher/match.js";
+export { isBouncedTransfer, isValidTransfer } from "./matcher/transfers.js";
 export type {
   MatchBalanceTransaction,
   MatchInput,

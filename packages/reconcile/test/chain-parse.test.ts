@@ -37,6 +37,8 @@ describe("parseTransfer", () => {
       bounced: 0,
       aborted: 0,
       sent_back: 0,
+      bounceable: 0,
+      bounce_sent: 0,
     });
   });
 
@@ -59,7 +61,13 @@ describe("parseTransfer", () => {
     expect(parseTransfer(onChain({ bounced: true }))).toMatchObject({ bounced: 1, aborted: 0, sent_back: 0 });
     expect(parseTransfer(onChain({ aborted: true }))).toMatchObject({ bounced: 0, aborted: 1, sent_back: 0 });
     expect(parseTransfer(onChain({ sendBack: true }))).toMatchObject({ aborted: 0, sent_back: 1 });
-    expect(parseTransfer(onChain({ aborted: true, sendBack: true }))).toMatchObject({ aborted: 1, sent_back: 1 });
+    expect(parseTransfer(onChain({ aborted: true, sendBack: true }))).toMatchObject({
+      aborted: 1,
+      sent_back: 1,
+      bounceable: 1,
+      bounce_sent: 1,
+    });
+    expect(parseTransfer(onChain({ aborted: true }))).toMatchObject({ bounce_sent: 0 });
     expect(parseTransfer(onChain({ from: null, value: 0n, body: { kind: "none" } }))).toMatchObject({
       external: 1,
       source: null,

@@ -26,12 +26,21 @@ describe("loadStoredFacts: the mirror as the matcher's input", () => {
 
   it("reads every transfer by address then lt, each flag on its own", async () => {
     const store = await tempStore();
-    const flags = ["external", "bounced", "aborted", "sent_back"] as const;
+    const flags = ["external", "bounced", "aborted", "sent_back", "bounce_sent"] as const;
     const other = new Address(0, Buffer.alloc(32, 0x99)).toRawString();
     const transfers = [
       transfer({ comment: "STARS-1", address: other, lt: 5n }),
-      ...flags.map((flag, i) => transfer({ comment: null, lt: BigInt(10 - i), [flag]: true })),
-      transfer({ comment: "x", lt: 3n, external: true, bounced: true, aborted: true, sent_back: true, source: null }),
+      ...flags.map((flag, i) => transfer({ comment: null, lt: BigInt(20 - i), [flag]: true })),
+      transfer({
+        comment: "x",
+        lt: 3n,
+        external: true,
+        bounced: true,
+        aborted: true,
+        sent_back: true,
+        bounce_sent: true,
+        source: null,
+      }),
       transfer({ comment: "big", lt: 1n, value_nano: 2n ** 62n }),
     ];
     await putTransfers(store, transfers);

@@ -45,6 +45,7 @@ export function transfer(fields: Partial<MatchTransfer> & { comment: string | nu
     bounced: false,
     aborted: false,
     sent_back: false,
+    bounce_sent: false,
     ...fields,
   };
 }

@@ -21,12 +21,12 @@ describe("match: transfers that pay no order", () => {
     expect(match(input({ transfers: [before, bounced] })).findings).toEqual([]);
   });
 
-  it("reports bounced_transfer for the bounced flag and for value in an aborted transaction, as info", () => {
+  it("reports bounced_transfer for the bounced flag and for value the chain bounced back, as info", () => {
     const flagged = transfer({ comment: null, bounced: true });
-    const aborted = transfer({ comment: "x", aborted: true });
+    const bouncedBack = transfer({ comment: "x", aborted: true, sent_back: true, bounce_sent: true });
     const returned = transfer({ comment: "x", sent_back: true });
-    const r = match(input({ transfers: [flagged, aborted, returned] }));
-    expect(keys(r)).toEqual([`bounced_transfer:${flagged.hash}`, `bounced_transfer:${aborted.hash}`].sort());
+    const r = match(input({ transfers: [flagged, bouncedBack, returned] }));
+    expect(keys(r)).toEqual([`bounced_transfer:${flagged.hash}`, `bounced_transfer:${bouncedBack.hash}`].sort());
     expect(r.findings.every((f) => f.severity === "info")).toBe(true);
   });
 });

@@ -204,10 +204,10 @@ describe("match: orders paid by memo", () => {
     expect(kinds(r)).toEqual(["late_payment:1"]);
   });
 
-  it("ignores bounced, aborted, returned, external and zero-value messages as payments", () => {
+  it("ignores bounced, bounced-back, returned, external and zero-value messages as payments", () => {
     const transfers = [
       transfer({ comment: "STARS-1", bounced: true }),
-      transfer({ comment: "STARS-1", aborted: true }),
+      transfer({ comment: "STARS-1", aborted: true, sent_back: true, bounce_sent: true }),
       transfer({ comment: "STARS-1", sent_back: true }),
       transfer({ comment: "STARS-1", external: true, source: null, value_nano: 0n }),
       transfer({ comment: "STARS-1", value_nano: 0n }),
@@ -216,6 +216,16 @@ describe("match: orders paid by memo", () => {
     expect(kinds(r)).toEqual(
       ["missing_payment:1", `bounced_transfer:${transfers[0]!.hash}`, `bounced_transfer:${transfers[1]!.hash}`].sort(),
     );
+  });
+
+  it.each([
+    ["a non-bounceable transfer into an undeployed wallet", { aborted: true }],
+    ["a bounceable one whose bounce could not be paid", { aborted: true }],
+  ])("takes %s (aborted, coins kept) as the payment: no finding", (_, flags) => {
+    const kept = transfer({ comment: "STARS-1", ...flags });
+    const r = match(input({ orders: [order(1)], transfers: [kept] }));
+    expect(r.findings).toEqual([]);
+    expect(r.orders[0]).toMatchObject({ order_id: 1, reconciliation: "matched", paid_nano: kept.value_nano });
   });
 
   it("does not report a balance-paid order for having no transfer", () => {

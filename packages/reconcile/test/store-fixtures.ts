@@ -58,6 +58,7 @@ export async function putTransfers(store: Store, transfers: readonly MatchTransf
         bounced: t.bounced ? 1 : 0,
         aborted: t.aborted ? 1 : 0,
         sent_back: t.sent_back ? 1 : 0,
+        bounce_sent: t.bounce_sent ? 1 : 0,
         read_at: new Date().toISOString(),
       })),
     )

@@ -145,8 +145,8 @@ export async function validTransferHashes(store: Store, addressRaw: string | nul
     .where("address", "=", addressRaw)
     .where("external", "=", 0n)
     .where("bounced", "=", 0n)
-    .where("aborted", "=", 0n)
     .where("sent_back", "=", 0n)
+    .where("bounce_sent", "=", 0n)
     .where("value_nano", ">", 0n)
     .execute();
   return new Set(rows.map((r) => r.hash));

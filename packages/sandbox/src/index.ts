@@ -31,6 +31,7 @@ export {
 } from "./state.js";
 export { buildBodyCell, ENCRYPTED_COMMENT_OP } from "./ton/body-cell.js";
 export { createTonChain, type SimulatedTonChain } from "./ton/chain.js";
+export { getTransactions as toncenterGetTransactions, TonApiError } from "./ton/get-transactions.js";
 export {
   createTonApiHandler,
   startTonApi,
@@ -41,7 +42,7 @@ export {
   type TonApiOptions,
 } from "./ton/ton-api.js";
 export type { TonApiCounters } from "./ton/ton-api-counters.js";
-export type { ToncenterMessage, ToncenterTransaction } from "./ton/toncenter-json.js";
+export { type ToncenterMessage, type ToncenterTransaction, toncenterTransaction } from "./ton/toncenter-json.js";
 export type { ToncenterRateLimitOptions } from "./ton/toncenter-rate-limit.js";
 export { buildTransactionCell } from "./ton/transaction-cell.js";
 export type {

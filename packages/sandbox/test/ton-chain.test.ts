@@ -65,6 +65,10 @@ describe("createTonChain", () => {
         { aborted: true },
         { sendBack: true },
         { aborted: true, sendBack: true },
+        { undeployed: true },
+        { undeployed: true, bounce: true },
+        { undeployed: true, sendBack: true, bounce: true },
+        { aborted: true, bounce: true },
       ]) {
         added.push(chain.add(spec({ body, utime: utime++, from: masterPayer, ...flags })));
       }
@@ -75,7 +79,7 @@ describe("createTonChain", () => {
       expect(cell.hash().toString("hex")).toBe(tx.hashHex);
       expect(transactionHash(tx).toString("hex")).toBe(tx.hashHex);
       const tree = transactionTree(tx);
-      expect(tree === null).toBe(Boolean(tx.spec.sendBack));
+      expect(tree === null).toBe(Boolean(tx.spec.sendBack || tx.spec.bounce || tx.spec.undeployed));
       if (!tree) continue;
       expect(serializeBoc(tree.root)).toEqual(cell.toBoc());
       expect(tree.inMessage.hash).toEqual(cell.refs[0]!.refs[0]!.hash());
@@ -114,6 +118,42 @@ describe("createTonChain", () => {
     expect(back.type === "internal" && back.dest.equals(payer) && back.value.coins === 5n).toBe(true);
 
     expect(third!.inMessage!.info.type).toBe("external-in");
+  });
+
+  it("builds aborted deposits that keep their coins: undeployed (no bounce) and bounceable with an unpaid bounce", () => {
+    const chain = createTonChain();
+    chain.add(spec({ undeployed: true }));
+    chain.add(spec({ utime: T0 + 1, undeployed: true, bounce: true }));
+    chain.add(spec({ utime: T0 + 2, undeployed: true, bounce: true, sendBack: true }));
+    const [kept, unpaid, bounced] = chain.transactionsOf(payment).map((tx) => {
+      const parsed = loadTransaction(buildTransactionCell(tx).beginParse());
+      expect(parsed.hash().toString("hex")).toBe(tx.hashHex);
+      return parsed;
+    });
+    const d = (t: typeof kept) => {
+      if (t!.description.type !== "generic") throw new Error("unreachable");
+      return t!.description;
+    };
+    const bounceFlag = (t: typeof kept) => t!.inMessage!.info.type === "internal" && t!.inMessage!.info.bounce;
+    expect([kept!.oldStatus, kept!.endStatus, unpaid!.oldStatus]).toEqual([
+      "non-existing",
+      "uninitialized",
+      "uninitialized",
+    ]);
+    expect(d(kept).computePhase).toEqual({ type: "skipped", reason: "no-state" });
+    expect([d(kept).aborted, d(kept).bouncePhase ?? null, kept!.outMessagesCount, bounceFlag(kept)]).toEqual([
+      true,
+      null,
+      0,
+      false,
+    ]);
+    expect([d(unpaid).aborted, d(unpaid).bouncePhase?.type, unpaid!.outMessagesCount, bounceFlag(unpaid)]).toEqual([
+      true,
+      "no-funds",
+      0,
+      true,
+    ]);
+    expect([d(bounced).bouncePhase?.type, bounced!.outMessagesCount, bounceFlag(bounced)]).toEqual(["ok", 1, true]);
   });
 
   it("stores binary and encrypted payloads after their prefix, continued in references", () => {

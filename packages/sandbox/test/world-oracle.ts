@@ -61,9 +61,12 @@ export function oracleFindings(world: World): Found[] {
     for (const tx of world.chain.transactionsOf(account)) {
       const s = tx.spec;
       if (s.from === null) continue;
-      if (s.bounced || (s.aborted && s.value > 0n))
+      // reconciliation.md: the coins stayed unless the message is itself a bounce or its transaction
+      // sent it back; an aborted transaction that sent nothing back (undeployed wallet) kept them.
+      const bouncedBack = Boolean((s.aborted || s.undeployed) && s.sendBack);
+      if (s.bounced || (bouncedBack && s.value > 0n))
         add("bounced_transfer", findingKey.transfer("bounced_transfer", tx.hashHex), { tx_hash: tx.hashHex });
-      if (s.value <= 0n || s.aborted || s.bounced || s.sendBack) continue;
+      if (s.value <= 0n || s.bounced || s.sendBack) continue;
       valid.push({
         hash: tx.hashHex,
         lt: tx.lt,

@@ -41,6 +41,8 @@ const CONTENT_COLUMNS = [
   "bounced",
   "aborted",
   "sent_back",
+  "bounceable",
+  "bounce_sent",
 ] as const satisfies readonly (keyof ChainTransfersTable)[];
 
 /**

@@ -87,10 +87,14 @@ export interface ChainTransfersTable {
   external: Bool;
   /** The incoming message carried the `bounced` flag. */
   bounced: Bool;
-  /** The transaction's compute or action phase aborted. */
+  /** The transaction's compute or action phase aborted (a deposit into an undeployed wallet does, and keeps its coins). */
   aborted: Bool;
   /** The transaction sent a message back (a bounce or return: not a deposit). */
   sent_back: Bool;
+  /** The incoming message's `bounce` flag (bounceable); null for rows read before migration 005. */
+  bounceable: ColumnType<bigint | null, 0 | 1 | bigint | null | undefined, 0 | 1 | bigint | null>;
+  /** The transaction bounced the value back to the sender (its bounce phase sent the bounce). */
+  bounce_sent: ColumnType<bigint, 0 | 1 | bigint | undefined, 0 | 1 | bigint>;
   read_at: string;
 }
 

@@ -10,6 +10,8 @@ export const reconcileFlags = {
   "grace-minutes": { type: "string" },
   "fail-on": { type: "string" },
   webhook: { type: "string" },
+  "chain-deadline": { type: "string" },
+  "chain-max-pages": { type: "string" },
 } as const;
 
 /** `--fail-on` levels, most severe first (docs/cli.md#exit-status). */

@@ -132,6 +132,8 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
     dbPath,
     webhookUrl: undefined,
     webhookSecret: undefined,
+    chainDeadlineMs: undefined,
+    chainMaxPages: undefined,
   };
   let connection: Connection;
   try {

@@ -29,6 +29,8 @@ Options:
   --grace-minutes N     reconcile: minutes before a paid-but-pending order is reported (default 30)
   --fail-on LEVEL       critical | warning | info | never (default warning)
   --webhook URL         reconcile: POST new findings here (default $OMRECON_WEBHOOK_URL)
+  --chain-deadline S    reconcile: give up reading the chain after S seconds (default 1800)
+  --chain-max-pages N   reconcile: at most N TON API page requests per run (default 20000)
   --tz ZONE             report: time zone of the daily summary (default UTC)
   --bom                 report: UTF-8 byte-order mark for Excel
   --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
@@ -36,7 +38,7 @@ Options:
   -h, --help            this help
 
 Settings: OPENMONEY_API_KEY (or _FILE), OPENMONEY_BASE_URL, TON_ENDPOINT, TON_API_KEY, OMRECON_DB,
-OMRECON_WEBHOOK_URL, OMRECON_WEBHOOK_SECRET.
+OMRECON_WEBHOOK_URL, OMRECON_WEBHOOK_SECRET, OMRECON_CHAIN_DEADLINE, OMRECON_CHAIN_MAX_PAGES.
 `;
 
 /** `pnpm nightly`: returns the exit status; errors go to runMain. */
@@ -47,7 +49,16 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
     return 0;
   }
   const options = nightlyOptionsFrom(values, io.now(), "./reports");
-  const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
+  const settings = loadSettings(
+    io.env,
+    {
+      db: values.db,
+      webhook: values.webhook,
+      chainDeadline: values["chain-deadline"],
+      chainMaxPages: values["chain-max-pages"],
+    },
+    { requireApiKey: true },
+  );
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "nightly" } });
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   const firstRun = !existsSync(settings.dbPath);

@@ -14,6 +14,10 @@ Options:
                         above it (default warning)
   --webhook URL         POST new findings here (default $OMRECON_WEBHOOK_URL); signed with
                         $OMRECON_WEBHOOK_SECRET when set
+  --chain-deadline S    give up reading the chain after S seconds (default $OMRECON_CHAIN_DEADLINE
+                        or 1800); the run then fails with exit 2 and the cursor stays
+  --chain-max-pages N   at most N page requests to the TON API per run (default
+                        $OMRECON_CHAIN_MAX_PAGES or 20000)
   --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                print the run as one JSON document on stdout, nothing else there
   -h, --help            this help

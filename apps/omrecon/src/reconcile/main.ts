@@ -30,7 +30,16 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   }
   const window = parseWindow(values, io.now());
   const { toleranceNano, graceMinutes, failOn } = reconcileFlagOptions(values);
-  const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
+  const settings = loadSettings(
+    io.env,
+    {
+      db: values.db,
+      webhook: values.webhook,
+      chainDeadline: values["chain-deadline"],
+      chainMaxPages: values["chain-max-pages"],
+    },
+    { requireApiKey: true },
+  );
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "reconcile" } });
   const progress = createProgress({ enabled: !values.json && Boolean(io.stderr.isTTY), stream: io.stderr });
   const connection = await connect(settings, { command: "reconcile", logger, madeBy: "pnpm sync" });

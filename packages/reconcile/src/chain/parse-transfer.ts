@@ -26,6 +26,10 @@ export interface ParsedTransfer {
   bounced: 0 | 1;
   aborted: 0 | 1;
   sent_back: 0 | 1;
+  /** The incoming message's `bounce` flag; null for an external-in message. */
+  bounceable: 0 | 1 | null;
+  /** The chain bounced the value back to the sender: the bounce phase ran, or a bounced message went back. */
+  bounce_sent: 0 | 1;
   /** Why a body that looked like a text comment was not read as one; absent when all was well. */
   problem?: string;
 }
@@ -76,11 +80,16 @@ export function parseTransfer(tx: Transaction): ParsedTransfer | null {
   const source = internal ? info.src : null;
   const description = tx.description;
   const aborted = "aborted" in description && description.aborted;
-  // A bounce or a return is an internal message from this transaction back to the sender.
+  // A bounce or a return is an internal message from this transaction back to the sender; a bounce
+  // is the one the bounce phase makes (it carries the `bounced` flag). An aborted transaction with
+  // neither kept the coins: a deposit into an undeployed wallet, or a bounce it could not pay for.
   let sentBack = false;
+  let bounceSent = description.type === "generic" && description.bouncePhase?.type === "ok";
   if (source) {
     for (const out of tx.outMessages.values()) {
-      if (out.info.type === "internal" && out.info.dest.equals(source)) sentBack = true;
+      if (out.info.type !== "internal" || !out.info.dest.equals(source)) continue;
+      sentBack = true;
+      if (out.info.bounced) bounceSent = true;
     }
   }
   const body = parseBody(msg.body);
@@ -97,6 +106,8 @@ export function parseTransfer(tx: Transaction): ParsedTransfer | null {
     bounced: internal && info.bounced ? 1 : 0,
     aborted: aborted ? 1 : 0,
     sent_back: sentBack ? 1 : 0,
+    bounceable: internal ? (info.bounce ? 1 : 0) : null,
+    bounce_sent: bounceSent ? 1 : 0,
     ...(body.problem ? { problem: body.problem } : {}),
   };
 }

@@ -1,20 +1,11 @@
 import { type Logger, silentLogger } from "@omrecon/core";
-import {
-  getChainCursor,
-  type NewChainTransferRow,
-  type Store,
-  setChainCursor,
-  upsertTransfers,
-  writeTransaction,
-} from "@omrecon/store";
+import type { Store } from "@omrecon/store";
 import { Address } from "@ton/core";
+import { type ChainLimits, type ChainRetryPolicy, DEFAULT_CHAIN_LIMITS, DEFAULT_CHAIN_RETRY } from "./chain-limits.js";
 import type { ChainSource, TransactionId } from "./chain-source.js";
-import { parseTransfer } from "./parse-transfer.js";
 import { createRateLimiter, type RateLimiter, TONCENTER_REQUESTS_PER_SECOND } from "./rate-limiter.js";
-import { type ChainRetryPolicy, DEFAULT_CHAIN_RETRY, withChainRetry } from "./retry.js";
-
-/** Past this many unwritten transfers, a long first read stores what it has (without the cursor). */
-const DEFAULT_MAX_BUFFERED = 50_000;
+import { type Budget, readAddress } from "./read-address.js";
+import { describeFailure } from "./read-failure.js";
 
 export interface ReadProgress {
   /** Raw form. */
@@ -44,6 +35,8 @@ export interface ReadNewTransfersOptions {
   now?: () => Date;
   /** Default 50 000. */
   maxBufferedTransfers?: number;
+  /** Deadline and page cap of the whole read. Default `DEFAULT_CHAIN_LIMITS`. */
+  limits?: Partial<ChainLimits>;
 }
 
 export type AddressReadStatus = "ok" | "failed" | "aborted" | "invalid";
@@ -71,10 +64,7 @@ export interface ReadNewTransfersResult {
   requests: number;
 }
 
-/** The cursor's transaction is not in the history this endpoint serves (another network, say). */
-class CursorNotFoundError extends Error {}
-
-interface Watched {
+export interface Watched {
   raw: string;
   address: Address;
 }
@@ -99,19 +89,26 @@ function distinct(addresses: readonly (string | Address)[], results: AddressRead
 
 /**
  * Reads what is new on chain for every watched address: pages backwards from the newest
- * transaction down to the stored cursor, then writes the new transfers and moves the cursor in one
- * SQLite transaction per address, so a run killed mid-read leaves the last committed state and a
- * re-read duplicates nothing (rows are keyed by hash). A backlog above `maxBufferedTransfers` (a
- * first read of a busy address) is stored in parts as it comes, with the cursor still moved only
- * at the end. With nothing new, one request per address. Never throws for one address's failure:
- * each address gets its own result.
+ * transaction down to the stored cursor, checking that every page links up (continuity.ts), then
+ * writes the new transfers and moves the cursor in one SQLite transaction per address, so a run
+ * killed mid-read leaves the last committed state and a re-read duplicates nothing (rows are keyed
+ * by hash). A page that does not link up is asked for again; if it never does, the address fails
+ * and its cursor stays. A backlog above `maxBufferedTransfers` (a first read of a busy address) is
+ * stored in parts as it comes, with the cursor still moved only at the end. The whole read has a
+ * deadline and a cap on page requests. With nothing new, one request per address. Never throws for
+ * one address's failure: each address gets its own result.
  */
 export async function readNewTransfers(options: ReadNewTransfersOptions): Promise<ReadNewTransfersResult> {
   const log = options.logger ?? silentLogger;
   const limiter = options.limiter ?? createRateLimiter({ requestsPerSecond: TONCENTER_REQUESTS_PER_SECOND.withoutKey });
   const policy: ChainRetryPolicy = { ...DEFAULT_CHAIN_RETRY, ...options.retry };
+  const limits: ChainLimits = { ...DEFAULT_CHAIN_LIMITS, ...options.limits };
+  const deadline = AbortSignal.timeout(limits.deadlineMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const budget: Budget = { pages: 0, limits };
   const results: AddressReadResult[] = [];
   const watched = distinct(options.addresses, results);
+  const where = ` from ${options.source.label ?? "the TON API"}`;
 
   for (const [index, w] of watched.entries()) {
     const result: AddressReadResult = {
@@ -123,19 +120,22 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
       cursor: null,
     };
     results.push(result);
-    if (options.signal?.aborted) {
-      result.status = "aborted";
-      result.error = "stopped before this address";
+    if (signal.aborted) {
+      const late = deadline.aborted && !options.signal?.aborted;
+      result.status = late ? "failed" : "aborted";
+      result.error = late
+        ? `not read: the chain read's deadline (${limits.deadlineMs / 1000} s) had passed`
+        : "stopped before this address";
       continue;
     }
     try {
-      await readAddress(w, index, watched.length, result, options, limiter, policy, log);
+      await readAddress(w, index, watched.length, result, { ...options, signal }, limiter, policy, budget, log);
       log.info("chain address read", { address: w.raw, new: result.newTransfers, requests: result.requests });
     } catch (error) {
-      const aborted = options.signal?.aborted ?? false;
-      result.status = aborted ? "aborted" : "failed";
-      result.error = (error as Error)?.message?.split("\n")[0] ?? String(error);
-      log[aborted ? "warn" : "error"]("chain address not read", { address: w.raw, error: result.error });
+      const stopped = options.signal?.aborted ?? false;
+      result.status = stopped ? "aborted" : "failed";
+      result.error = describeFailure(error, where, result, limits, deadline.aborted && !stopped);
+      log[stopped ? "warn" : "error"]("chain address not read", { address: w.raw, error: result.error });
     }
   }
 
@@ -147,95 +147,4 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
     newTransfers: results.reduce((n, r) => n + r.newTransfers, 0),
     requests: results.reduce((n, r) => n + r.requests, 0),
   };
-}
-
-async function readAddress(
-  w: Watched,
-  index: number,
-  total: number,
-  result: AddressReadResult,
-  options: ReadNewTransfersOptions,
-  limiter: RateLimiter,
-  policy: ChainRetryPolicy,
-  log: Logger,
-): Promise<void> {
-  const { source, store, signal } = options;
-  const limit = Math.max(1, Math.min(options.pageSize ?? source.pageLimit, source.pageLimit));
-  const maxBuffered = options.maxBufferedTransfers ?? DEFAULT_MAX_BUFFERED;
-  const readAt = (options.now?.() ?? new Date()).toISOString();
-  const cursor = await getChainCursor(store.db, w.raw);
-  result.cursor = cursor ? { lt: cursor.lt, hash: cursor.hash } : null;
-
-  let buffer: NewChainTransferRow[] = [];
-  let read = 0;
-  let newest: TransactionId | null = null;
-  let before: TransactionId | undefined;
-  let reachedCursor = false;
-  // The cursor's own transaction is asked for too (to_lt is exclusive) and its hash checked, so a
-  // cursor from another network or endpoint is noticed instead of silently reading nothing.
-  const toLt = cursor ? cursor.lt - 1n : undefined;
-
-  while (!reachedCursor) {
-    signal?.throwIfAborted();
-    const page = await withChainRetry(
-      async () => {
-        await limiter.acquire(signal);
-        result.requests++;
-        return source.getTransactions({ address: w.address, limit, before, toLt, signal });
-      },
-      policy,
-      {
-        signal,
-        onRetry: (error, retry, delayMs) =>
-          log.warn("chain page retried", { address: w.raw, status: error.status, retry, delay_ms: delayMs }),
-      },
-    );
-    result.pages++;
-    for (const tx of page) {
-      const id = { lt: tx.lt, hash: tx.hash().toString("hex") };
-      if (before && id.lt >= before.lt) {
-        throw new Error(`the TON API returned lt ${id.lt} after lt ${before.lt}: not newest first`);
-      }
-      before = id;
-      if (cursor && id.lt <= cursor.lt) {
-        if (id.lt !== cursor.lt || id.hash !== cursor.hash) break;
-        reachedCursor = true;
-        break;
-      }
-      newest ??= id;
-      const parsed = parseTransfer(tx);
-      if (!parsed) continue;
-      const { problem, ...row } = parsed;
-      if (problem) log.warn("transfer body not read as a comment", { hash: row.hash, problem });
-      buffer.push({ ...row, read_at: readAt });
-      read++;
-    }
-    options.onProgress?.({ address: w.raw, index, total, pages: result.pages, transfers: read });
-    if (reachedCursor) break;
-    if (cursor && before && before.lt <= cursor.lt) throw cursorNotFound(w.raw, cursor);
-    if (page.length < limit) {
-      if (cursor) throw cursorNotFound(w.raw, cursor);
-      break;
-    }
-    if (buffer.length >= maxBuffered) {
-      // Safe without the cursor: rows are keyed by hash, and the cursor still says where to resume.
-      result.newTransfers += await upsertTransfers(store.db, buffer);
-      buffer = [];
-    }
-  }
-
-  if (!newest) return;
-  const written = await writeTransaction(store.db, async (trx) => {
-    const n = await upsertTransfers(trx, buffer);
-    await setChainCursor(trx, { address: w.raw, lt: newest.lt, hash: newest.hash }, new Date(readAt));
-    return n;
-  });
-  result.newTransfers += written;
-  result.cursor = newest;
-}
-
-function cursorNotFound(raw: string, cursor: TransactionId): CursorNotFoundError {
-  return new CursorNotFoundError(
-    `the stored cursor of ${raw} (lt ${cursor.lt}, hash ${cursor.hash}) is not in the history this TON endpoint serves: another network or endpoint? The cursor was not moved.`,
-  );
 }

@@ -1,6 +1,7 @@
 import type { Transaction } from "@ton/core";
 import { TonClient } from "@ton/ton";
 import { type ChainPageRequest, type ChainSource, ChainSourceError } from "./chain-source.js";
+import { createTonHttpAdapter, type TonHttpAdapterOptions, withRequestSignal } from "./http-adapter.js";
 
 /**
  * toncenter refuses `limit` above 100, and TonClient asks for one more than it is given when paging
@@ -8,53 +9,61 @@ import { type ChainPageRequest, type ChainSource, ChainSourceError } from "./cha
  */
 const PAGE_LIMIT = 99;
 
-export interface TonClientSourceOptions {
+export interface TonClientSourceOptions extends TonHttpAdapterOptions {
   /** `TON_ENDPOINT`: the JSON-RPC URL, e.g. https://toncenter.com/api/v2/jsonRPC. */
   endpoint: string;
-  /** `TON_API_KEY`, sent as `X-API-Key`. */
+  /** `TON_API_KEY`, sent as `X-API-Key` (to the endpoint only: redirects are not followed). */
   apiKey?: string;
-  /** Per request, ms. Default 30 000. */
-  timeoutMs?: number;
 }
 
 /** The one TonClient method used (a TonClient, or anything shaped like it). */
 export type TonClientLike = Pick<TonClient, "getTransactions">;
 
-/** What TonClient throws: axios errors (with `response` when the server answered) or plain Errors. */
-interface ThrownByTonClient {
-  message?: string;
-  code?: string;
-  isAxiosError?: boolean;
-  response?: { status?: number };
+/** A chain source that owns a connection pool: close it when done. */
+export interface ClosableChainSource extends ChainSource {
+  close(): Promise<void>;
 }
 
+/** The endpoint as errors may show it: no user, password, query or fragment (a key may hide there). */
+export function shownEndpoint(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return "(not a URL)";
+  }
+}
+
+/** What TonClient throws besides our adapter's errors: plain Errors from its own checks. */
 function classify(error: unknown): ChainSourceError {
-  const e = (error ?? {}) as ThrownByTonClient;
-  const status = e.response?.status;
+  if (error instanceof ChainSourceError) return error;
+  // A TonClient of the caller's own, on axios: an HTTP status or a network error.
+  const axios = error as { isAxiosError?: boolean; code?: string; response?: { status?: number } };
+  const status = axios?.response?.status;
   if (typeof status === "number") {
-    return new ChainSourceError(`TON API answered HTTP ${status}`, {
+    return new ChainSourceError(`the TON API answered HTTP ${status}`, {
       status,
       retryable: status === 429 || status >= 500,
       cause: error,
     });
   }
-  if (e.isAxiosError) {
-    return new ChainSourceError(`TON API unreachable (${e.code ?? "network error"})`, {
+  if (axios?.isAxiosError) {
+    return new ChainSourceError(`the TON API could not be reached (${axios.code ?? "network error"})`, {
       status: null,
       retryable: true,
       cause: error,
     });
   }
-  const message = String(e.message ?? error);
+  const message = String((error as { message?: unknown })?.message ?? error);
   // TonClient's own check of a 200 answer: a body that is not `{ok: true}` (truncated, not JSON).
   if (message.startsWith("Received error")) {
-    return new ChainSourceError(`TON API answered 200 without a result: ${message.slice(0, 160)}`, {
+    return new ChainSourceError(`the TON API answered 200 without a result: ${message.slice(0, 160)}`, {
       status: 200,
       retryable: true,
       cause: error,
     });
   }
-  return new ChainSourceError(`TON API response unusable: ${message.slice(0, 160)}`, {
+  return new ChainSourceError(`the TON API's answer is unusable: ${message.slice(0, 160)}`, {
     status: null,
     retryable: false,
     cause: error,
@@ -80,18 +89,31 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
-/** A `ChainSource` over toncenter's HTTP API v2 through @ton/ton's TonClient. */
-export function tonClientSource(options: TonClientSourceOptions | TonClientLike): ChainSource {
-  const client =
-    "getTransactions" in options
-      ? options
-      : new TonClient({
-          endpoint: options.endpoint,
-          ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-          timeout: options.timeoutMs ?? 30_000,
-        });
+/**
+ * A `ChainSource` over toncenter's HTTP API v2 through @ton/ton's TonClient, whose requests go
+ * through our own transport (`createTonHttpAdapter`: no redirects, a body limit, a timeout). Given
+ * a TonClient-shaped object instead (tests), it uses that as it is.
+ */
+export function tonClientSource(options: TonClientSourceOptions | TonClientLike): ClosableChainSource {
+  let client: TonClientLike;
+  let close = async () => {};
+  let label: string | undefined;
+  if ("getTransactions" in options) {
+    client = options;
+  } else {
+    const http = createTonHttpAdapter(options);
+    close = http.close;
+    label = `TON_ENDPOINT ${shownEndpoint(options.endpoint)}`;
+    client = new TonClient({
+      endpoint: options.endpoint,
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      httpAdapter: http.adapter,
+    });
+  }
   return {
     pageLimit: PAGE_LIMIT,
+    ...(label ? { label } : {}),
+    close,
     async getTransactions(request: ChainPageRequest): Promise<Transaction[]> {
       const { before } = request;
       const limit = Math.max(1, Math.min(request.limit, PAGE_LIMIT));
@@ -102,9 +124,12 @@ export function tonClientSource(options: TonClientSourceOptions | TonClientLike)
         ...(request.toLt !== undefined ? { to_lt: request.toLt.toString() } : {}),
       };
       try {
-        return await abortable(client.getTransactions(request.address, opts), request.signal);
+        return await abortable(
+          withRequestSignal(request.signal, () => client.getTransactions(request.address, opts)),
+          request.signal,
+        );
       } catch (error) {
-        if (request.signal?.aborted) throw error;
+        if (request.signal?.aborted) throw request.signal.reason ?? error;
         throw classify(error);
       }
     },

@@ -19,7 +19,7 @@ export function orphanFinding(t: MatchTransfer): Finding {
 }
 
 export function bouncedFinding(t: MatchTransfer): Finding {
-  const why = t.bounced ? "carried the bounced flag" : "came in a transaction that aborted";
+  const why = t.bounced ? "carried the bounced flag" : "was bounced back to its sender";
   return {
     key: findingKey.transfer("bounced_transfer", t.hash),
     kind: "bounced_transfer",
@@ -30,6 +30,11 @@ export function bouncedFinding(t: MatchTransfer): Finding {
     expected_nano: null,
     received_nano: null,
     message: `message of ${formatTon(t.value_nano)} TON into ${t.address} at ${formatIsoUtc(t.utime * 1000)} ${why}`,
-    details: { value_nano: t.value_nano.toString(), address: t.address, bounced: t.bounced, aborted: t.aborted },
+    details: {
+      value_nano: t.value_nano.toString(),
+      address: t.address,
+      bounced: t.bounced,
+      bounce_sent: t.bounce_sent === true,
+    },
   };
 }

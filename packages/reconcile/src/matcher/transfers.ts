@@ -1,23 +1,26 @@
 /**
- * Which incoming messages are deposits. Per `reconciliation.md` (and TON's payment guide): an
- * internal message that carried value, in a transaction that neither aborted nor sent anything
- * back, without the `bounced` flag. Everything else is not money received.
+ * Which incoming messages are deposits (docs/reconciliation.md#matching): what counts is whether
+ * the coins stayed. An internal message that carried value, is not itself a bounce, and whose
+ * transaction sent nothing back to the sender. Whether the transaction aborted does not matter: a
+ * non-bounceable transfer into a wallet that is not deployed yet aborts and keeps its coins, and so
+ * does a bounceable one whose bounce phase could not pay for the bounce.
  */
 import { txHashToHex } from "@omrecon/core";
 import { rawAddress } from "./address.js";
 import type { MatchTransfer } from "./types.js";
 
 export function isValidTransfer(t: MatchTransfer): boolean {
-  return !t.external && t.value_nano > 0n && !t.bounced && !t.aborted && !t.sent_back;
+  return !t.external && t.value_nano > 0n && !t.bounced && !t.sent_back && !t.bounce_sent;
 }
 
 /**
- * A `bounced_transfer`: a message with the `bounced` flag, or a value transfer whose transaction
- * aborted. A plain return (sent back without aborting) is neither a deposit nor a bounce finding.
+ * A `bounced_transfer`: a message with the `bounced` flag, or a value transfer that the chain
+ * bounced back to its sender. A plain return (the contract sending the value back on its own) is
+ * neither a deposit nor a bounce finding; an aborted transaction that kept the coins is a deposit.
  */
 export function isBouncedTransfer(t: MatchTransfer): boolean {
   if (t.external) return false;
-  return t.bounced || (t.aborted && t.value_nano > 0n);
+  return t.bounced || (t.bounce_sent === true && t.value_nano > 0n);
 }
 
 /** Hex for any 32-byte hash form; a hash that is neither hex nor base64 is kept, lowercased. */

@@ -30,9 +30,14 @@ export interface MatchTransfer {
   value_nano: bigint;
   comment: string | null;
   external: boolean;
+  /** The incoming message carried the `bounced` flag (it is itself a bounce). */
   bounced: boolean;
+  /** The transaction aborted: for a deposit into an undeployed wallet that is normal, and the coins stay. */
   aborted: boolean;
+  /** The transaction sent a message back to the sender (a bounce or a return). */
   sent_back: boolean;
+  /** The transaction bounced the value back (its bounce phase sent the bounce). Absent: no. */
+  bounce_sent?: boolean;
 }
 
 export interface MatchBalanceTransaction {

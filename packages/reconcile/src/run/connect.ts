@@ -6,6 +6,7 @@
 import type { OpenMoneyClient } from "@omrecon/client";
 import type { Logger } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
+import type { ChainRetryPolicy } from "../chain/chain-limits.js";
 import { createRateLimiter, type RateLimiter, toncenterRateLimiter } from "../chain/rate-limiter.js";
 import { readNewTransfers } from "../chain/read-new-transfers.js";
 import { tonClientSource } from "../chain/ton-client-source.js";
@@ -19,6 +20,10 @@ export interface ReconcileSettings {
   tonApiKey: string | undefined;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** `OMRECON_CHAIN_DEADLINE` / `--chain-deadline`, in ms; default 30 minutes. */
+  chainDeadlineMs?: number | undefined;
+  /** `OMRECON_CHAIN_MAX_PAGES` / `--chain-max-pages`; default 20,000. */
+  chainMaxPages?: number | undefined;
 }
 
 export interface ConnectDeps {
@@ -26,6 +31,8 @@ export interface ConnectDeps {
   logger?: Logger;
   progress?: RunProgress;
   now?: () => Date;
+  /** The chain reader's retries (tests make them fast); default `DEFAULT_CHAIN_RETRY`. */
+  chainRetry?: Partial<ChainRetryPolicy>;
   /** The program's partner API client (built once from settings, closed by the program). */
   client: Pick<OpenMoneyClient, "orders">;
 }
@@ -51,23 +58,35 @@ export function chainLimiterFor(endpoint: string, apiKey: string | undefined): R
 }
 
 export function chainReaderFor(
-  settings: Pick<ReconcileSettings, "tonEndpoint" | "tonApiKey">,
-  deps: Pick<ConnectDeps, "store" | "logger" | "progress">,
+  settings: Pick<ReconcileSettings, "tonEndpoint" | "tonApiKey" | "chainDeadlineMs" | "chainMaxPages">,
+  deps: Pick<ConnectDeps, "store" | "logger" | "progress" | "chainRetry">,
 ): ReadChain {
-  const source = tonClientSource({
-    endpoint: settings.tonEndpoint,
-    ...(settings.tonApiKey ? { apiKey: settings.tonApiKey } : {}),
-  });
   const limiter = chainLimiterFor(settings.tonEndpoint, settings.tonApiKey);
-  return (addresses) =>
-    readNewTransfers({
-      source,
-      store: deps.store,
-      addresses,
-      limiter,
-      ...(deps.logger ? { logger: deps.logger } : {}),
-      onProgress: (p) => deps.progress?.update("reading chain", p.index, p.total, "addresses"),
+  const limits = {
+    ...(settings.chainDeadlineMs !== undefined ? { deadlineMs: settings.chainDeadlineMs } : {}),
+    ...(settings.chainMaxPages !== undefined ? { maxPages: settings.chainMaxPages } : {}),
+  };
+  return async (addresses) => {
+    // One connection pool per read, closed with it: nothing of a read outlives it.
+    const source = tonClientSource({
+      endpoint: settings.tonEndpoint,
+      ...(settings.tonApiKey ? { apiKey: settings.tonApiKey } : {}),
     });
+    try {
+      return await readNewTransfers({
+        source,
+        store: deps.store,
+        addresses,
+        limiter,
+        limits,
+        ...(deps.chainRetry ? { retry: deps.chainRetry } : {}),
+        ...(deps.logger ? { logger: deps.logger } : {}),
+        onProgress: (p) => deps.progress?.update("reading chain", p.index, p.total, "addresses"),
+      });
+    } finally {
+      await source.close();
+    }
+  };
 }
 
 export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps): ConnectedReconcile {

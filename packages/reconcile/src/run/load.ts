@@ -34,7 +34,7 @@ export async function loadStoredFacts(store: Store): Promise<StoredFacts> {
     .select(["hash", "lt", "utime", "address", "source", "value_nano", "comment"])
     // The four flags in one integer: each integer column costs a bigint per row.
     .select(
-      sql<bigint>`(external != 0) | ((bounced != 0) << 1) | ((aborted != 0) << 2) | ((sent_back != 0) << 3)`.as(
+      sql<bigint>`(external != 0) | ((bounced != 0) << 1) | ((aborted != 0) << 2) | ((sent_back != 0) << 3) | ((bounce_sent != 0) << 4)`.as(
         "flags",
       ),
     )
@@ -55,6 +55,7 @@ export async function loadStoredFacts(store: Store): Promise<StoredFacts> {
       bounced: (flags & 2) !== 0,
       aborted: (flags & 4) !== 0,
       sent_back: (flags & 8) !== 0,
+      bounce_sent: (flags & 16) !== 0,
     });
   }
 

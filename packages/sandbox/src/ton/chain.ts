@@ -67,14 +67,27 @@ function validate(spec: TransferSpec): void {
     throw new RangeError(`TransferSpec.utime must be unix seconds (a 32-bit integer), got ${spec.utime}`);
   }
   if (spec.value < 0n) throw new RangeError(`TransferSpec.value must not be negative, got ${spec.value}`);
-  if (spec.from === null && (spec.value !== 0n || spec.bounced || spec.sendBack)) {
+  if (spec.from === null && (spec.value !== 0n || spec.bounced || spec.sendBack || spec.bounce)) {
     throw new RangeError(
       "an external-in message (from: null) carries no value, is never bounced and sends nothing back",
     );
   }
+  if (spec.undeployed && spec.aborted === false) {
+    throw new RangeError("a transaction of an undeployed account (undeployed: true) always aborts");
+  }
+  if (spec.bounce === false && spec.sendBack && (spec.aborted || spec.undeployed)) {
+    throw new RangeError("only a bounceable message (bounce: true) is bounced back by the chain");
+  }
   if (spec.body.kind === "op" && (!Number.isInteger(spec.body.op) || spec.body.op < 0 || spec.body.op > 0xffffffff)) {
     throw new RangeError(`TransferBody.op must be a 32-bit unsigned integer, got ${spec.body.op}`);
   }
+}
+
+/** The flags a spec leaves implicit, made explicit: what the cell is built from and what is stored. */
+function normalizeSpec(spec: TransferSpec): TransferSpec {
+  const aborted = Boolean(spec.aborted || spec.undeployed);
+  const bounce = spec.from !== null && (spec.bounce ?? (aborted && Boolean(spec.sendBack)));
+  return { ...spec, aborted, bounce, undeployed: Boolean(spec.undeployed) };
 }
 
 /**
@@ -101,6 +114,8 @@ export function createTonChain(): SimulatedTonChain {
         bounced: f.bounced,
         aborted: f.aborted,
         sendBack: f.sendBack,
+        bounce: f.bounce,
+        undeployed: f.undeployed,
       },
       lt: BigInt(f.lt),
       hashHex: Buffer.from(f.hash).toString("hex"),
@@ -153,8 +168,9 @@ export function createTonChain(): SimulatedTonChain {
   }
 
   return {
-    add(spec: TransferSpec): ChainTransaction {
-      validate(spec);
+    add(input: TransferSpec): ChainTransaction {
+      validate(input);
+      const spec = normalizeSpec(input);
       const key = spec.to.toRawString();
       let entry = accounts.get(key);
       if (entry && spec.utime < entry.lastUtime) {
@@ -190,6 +206,8 @@ export function createTonChain(): SimulatedTonChain {
         bounced: Boolean(spec.bounced),
         aborted: Boolean(spec.aborted),
         sendBack: Boolean(spec.sendBack),
+        bounce: Boolean(spec.bounce),
+        undeployed: Boolean(spec.undeployed),
       });
       lastLt = lt;
       entry.last = i;

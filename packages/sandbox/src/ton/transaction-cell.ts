@@ -1,4 +1,5 @@
 import {
+  type AccountStatus,
   type Address,
   beginCell,
   type Cell,
@@ -53,7 +54,7 @@ export function incomingMessageInfo(tx: ChainTransaction): CommonMessageInfo {
     type: "internal",
     ihrDisabled: true,
     // A bounceable message into a failing contract is what makes the chain return it.
-    bounce: Boolean(spec.aborted && spec.sendBack),
+    bounce: spec.bounce ?? Boolean(spec.aborted && spec.sendBack),
     bounced: Boolean(spec.bounced),
     src: spec.from,
     dest: spec.to,
@@ -92,32 +93,48 @@ export function returnMessage(tx: ChainTransaction): Message | null {
   };
 }
 
+/** What an undeployed account's bounce phase reports when the value cannot pay for the bounce. */
+const BOUNCE_NO_FUNDS = {
+  type: "no-funds",
+  messageSize: { cells: 1n, bits: 705n },
+  requiredForwardFees: FORWARD_FEE,
+} as const;
+
+/** The account's status before and after: undeployed accounts stay so (the first one did not exist). */
+export function accountStatuses(tx: ChainTransaction): { oldStatus: AccountStatus; endStatus: AccountStatus } {
+  if (!tx.spec.undeployed) return { oldStatus: "active", endStatus: "active" };
+  return { oldStatus: tx.prevLt === 0n ? "non-existing" : "uninitialized", endStatus: "uninitialized" };
+}
+
 /** The transaction's description (phases, fees, aborted flag); `out` is its return message if any. */
 export function transactionDescription(tx: ChainTransaction, out: Message | null): TransactionDescriptionGeneric {
   const { spec } = tx;
-  const aborted = Boolean(spec.aborted);
+  const aborted = Boolean(spec.aborted || spec.undeployed);
   const internal = spec.from !== null;
+  const bounce = spec.bounce ?? Boolean(aborted && spec.sendBack);
   return {
     type: "generic",
-    creditFirst: internal && !(spec.aborted && spec.sendBack),
+    creditFirst: internal && !bounce,
     storagePhase: { storageFeesCollected: STORAGE_FEE, statusChange: "unchanged" },
     creditPhase: internal ? { credit: { coins: spec.value } } : null,
-    computePhase: {
-      type: "vm",
-      success: !aborted,
-      messageStateUsed: false,
-      accountActivated: false,
-      gasFees: GAS_FEE,
-      gasUsed: GAS_USED,
-      gasLimit: internal ? 1_000_000n : 0n,
-      gasCredit: internal ? null : 10_000n,
-      mode: 0,
-      exitCode: aborted ? ABORT_EXIT_CODE : 0,
-      exitArg: null,
-      vmSteps: aborted ? 4 : 7,
-      vmInitStateHash: 0n,
-      vmFinalStateHash: 0n,
-    },
+    computePhase: spec.undeployed
+      ? { type: "skipped", reason: "no-state" }
+      : {
+          type: "vm",
+          success: !aborted,
+          messageStateUsed: false,
+          accountActivated: false,
+          gasFees: GAS_FEE,
+          gasUsed: GAS_USED,
+          gasLimit: internal ? 1_000_000n : 0n,
+          gasCredit: internal ? null : 10_000n,
+          mode: 0,
+          exitCode: aborted ? ABORT_EXIT_CODE : 0,
+          exitArg: null,
+          vmSteps: aborted ? 4 : 7,
+          vmInitStateHash: 0n,
+          vmFinalStateHash: 0n,
+        },
     actionPhase: aborted
       ? null
       : {
@@ -144,7 +161,9 @@ export function transactionDescription(tx: ChainTransaction, out: Message | null
             messageFees: FORWARD_FEE / 3n,
             forwardFees: FORWARD_FEE,
           }
-        : null,
+        : aborted && bounce
+          ? BOUNCE_NO_FUNDS
+          : null,
     aborted,
     destroyed: false,
   };
@@ -166,8 +185,7 @@ export function buildTransactionCell(tx: ChainTransaction): Cell {
     prevTransactionLt: tx.prevLt,
     now: tx.spec.utime,
     outMessagesCount: out ? 1 : 0,
-    oldStatus: "active",
-    endStatus: "active",
+    ...accountStatuses(tx),
     inMessage: incomingMessage(tx),
     outMessages,
     totalFees: { coins: TRANSACTION_FEES.total },

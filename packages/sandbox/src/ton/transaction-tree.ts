@@ -117,13 +117,14 @@ export interface TransactionTree {
 
 /**
  * `buildTransactionCell(tx)` as a `CellNode` tree, built without @ton/core cells for the common case
- * (no return message): about ten times faster. Null for a transaction with a return message, which
- * goes through @ton/core itself. Tests pin both paths to the same hash and the same BOC bytes for
+ * (no return message): about ten times faster. Null for a transaction with a return message, a
+ * bounceable incoming message or an undeployed account, which go through @ton/core itself. Tests pin both paths to the same hash and the same BOC bytes for
  * every kind of transaction.
  */
 export function transactionTree(tx: ChainTransaction): TransactionTree | null {
   const { spec } = tx;
-  if (spec.sendBack) return null;
+  // Bounces, bounceable messages and undeployed accounts have other phases: @ton/core builds those.
+  if (spec.sendBack || spec.bounce || spec.undeployed) return null;
   const internal = spec.from !== null;
   const aborted = Boolean(spec.aborted);
 

@@ -14,6 +14,9 @@ const F_ABORTED = 1 << 4;
 const F_SEND_BACK = 1 << 5;
 const F_EXTERNAL = 1 << 6;
 const F_BIG_VALUE = 1 << 7;
+/** In `flags2`. */
+const F2_BOUNCE = 1;
+const F2_UNDEPLOYED = 2;
 
 /** The facts of one transaction, as `TxColumns` stores and returns them. */
 export interface TxFacts {
@@ -34,6 +37,9 @@ export interface TxFacts {
   bounced: boolean;
   aborted: boolean;
   sendBack: boolean;
+  /** The incoming message's bounce flag. */
+  bounce: boolean;
+  undeployed: boolean;
 }
 
 interface Chunk {
@@ -45,6 +51,7 @@ interface Chunk {
   sender: Uint8Array;
   value: BigUint64Array;
   flags: Uint8Array;
+  flags2: Uint8Array;
   op: Uint32Array;
   bodyBlock: Uint32Array;
   bodyOffset: Uint32Array;
@@ -61,6 +68,7 @@ function newChunk(): Chunk {
     sender: new Uint8Array(CHUNK * 32),
     value: new BigUint64Array(CHUNK),
     flags: new Uint8Array(CHUNK),
+    flags2: new Uint8Array(CHUNK),
     op: new Uint32Array(CHUNK),
     bodyBlock: new Uint32Array(CHUNK),
     bodyOffset: new Uint32Array(CHUNK),
@@ -110,6 +118,7 @@ export class TxColumns {
     if (f.aborted) flags |= F_ABORTED;
     if (f.sendBack) flags |= F_SEND_BACK;
     c.flags[j] = flags;
+    c.flags2[j] = (f.bounce ? F2_BOUNCE : 0) | (f.undeployed ? F2_UNDEPLOYED : 0);
     c.op[j] = f.op >>> 0;
     const ref = this.bodies.add(f.bodyBytes);
     c.bodyBlock[j] = ref.block;
@@ -151,12 +160,14 @@ export class TxColumns {
       bounced: (flags & F_BOUNCED) !== 0,
       aborted: (flags & F_ABORTED) !== 0,
       sendBack: (flags & F_SEND_BACK) !== 0,
+      bounce: (c.flags2[j]! & F2_BOUNCE) !== 0,
+      undeployed: (c.flags2[j]! & F2_UNDEPLOYED) !== 0,
     };
   }
 
   /** Bytes allocated for the columns and bodies (what a memory budget has to count). */
   get byteSize(): number {
-    const perChunk = CHUNK * (8 + 4 + 32 + 4 + 1 + 32 + 8 + 1 + 4 + 4 + 4 + 4);
+    const perChunk = CHUNK * (8 + 4 + 32 + 4 + 1 + 32 + 8 + 1 + 1 + 4 + 4 + 4 + 4);
     return this.chunks.length * perChunk + this.bodies.byteSize;
   }
 }

@@ -30,8 +30,22 @@ export interface TransferSpec {
   bounced?: boolean;
   /** The transaction's compute phase aborted. */
   aborted?: boolean;
-  /** The transaction sent the value back to the sender (an out message to `from`): a return, not a deposit. */
+  /**
+   * The transaction sent the value back to the sender (an out message to `from`): a return, not a
+   * deposit. With `aborted` it is a bounce: the chain's bounce phase sent it.
+   */
   sendBack?: boolean;
+  /**
+   * The incoming message's `bounce` flag. Default: set exactly when the transaction bounces
+   * (`aborted && sendBack`). Bounceable, aborted and not sent back: the bounce phase could not pay
+   * for the bounce (`no_funds`), so the coins stay.
+   */
+  bounce?: boolean;
+  /**
+   * The receiving account is not deployed: no code runs (compute skipped, no state), the
+   * transaction aborts, and unless it bounces the coins stay on the account. Implies `aborted`.
+   */
+  undeployed?: boolean;
 }
 
 /** A transaction the chain recorded. */

@@ -14,6 +14,8 @@ export const UNWATCHED_TARGET = -2;
 const F_BOUNCED = 1;
 const F_ABORTED = 2;
 const F_SEND_BACK = 4;
+const F_BOUNCE = 8;
+const F_UNDEPLOYED = 16;
 
 export interface ChainEvent {
   /** Unix seconds. */
@@ -28,6 +30,10 @@ export interface ChainEvent {
   bounced?: boolean;
   aborted?: boolean;
   sendBack?: boolean;
+  /** The message is bounceable (see `TransferSpec.bounce`). */
+  bounce?: boolean;
+  /** Into an account that is not deployed (see `TransferSpec.undeployed`). */
+  undeployed?: boolean;
 }
 
 export class ChainEvents {
@@ -51,7 +57,11 @@ export class ChainEvents {
 
   add(event: ChainEvent): number {
     const flags =
-      (event.bounced ? F_BOUNCED : 0) | (event.aborted ? F_ABORTED : 0) | (event.sendBack ? F_SEND_BACK : 0);
+      (event.bounced ? F_BOUNCED : 0) |
+      (event.aborted ? F_ABORTED : 0) |
+      (event.sendBack ? F_SEND_BACK : 0) |
+      (event.bounce ? F_BOUNCE : 0) |
+      (event.undeployed ? F_UNDEPLOYED : 0);
     if (event.body.kind === "text")
       return this.#push(event.utime, event.target, event.from, event.value, flags, event.body.text);
     const index = this.#push(event.utime, event.target, event.from, event.value, flags, null);
@@ -102,6 +112,8 @@ export class ChainEvents {
       bounced: (flags & F_BOUNCED) !== 0,
       aborted: (flags & F_ABORTED) !== 0,
       sendBack: (flags & F_SEND_BACK) !== 0,
+      ...((flags & F_BOUNCE) !== 0 ? { bounce: true } : {}),
+      ...((flags & F_UNDEPLOYED) !== 0 ? { undeployed: true } : {}),
     };
   }
 

@@ -66,11 +66,15 @@ export function plantChain(builder: WorldBuilder): void {
       value: someTon(builder, 10, 5_000),
       body: bounced ? BOUNCE_BODY : { kind: "text", text: `TIP-${random.hex(6)}` },
       bounced,
+      // A bounceable transfer the receiving contract failed on: the chain sends its value back.
       aborted: !bounced,
+      sendBack: !bounced,
     });
     const where = intoTopup ? "the top-up address" : "a payment address";
     builder.findings.push(
-      findingDraft("bounced_transfer", `${bounced ? "bounced message" : "aborted transfer"} into ${where}`, { event }),
+      findingDraft("bounced_transfer", `${bounced ? "bounced message" : "transfer bounced back"} into ${where}`, {
+        event,
+      }),
     );
   }
 

@@ -26,6 +26,8 @@ export const ORDER_TRICKY_KINDS = [
   "refunded_paid_on_chain",
   "returned_transfer",
   "zero_value_message",
+  "aborted_kept_undeployed",
+  "aborted_kept_bounce_unpaid",
   "unknown_status",
   "formula_reference",
 ] as const satisfies readonly TrickyKind[];
@@ -168,6 +170,32 @@ export function trickyOrder(
         body: { kind: "text", text: memo },
       });
       note("a message carrying the memo but no value is not a transfer: no duplicate", [paid, event]);
+      break;
+    }
+    case "aborted_kept_undeployed":
+    case "aborted_kept_bounce_unpaid": {
+      // The transaction aborts (no code runs in an undeployed account) and no bounce leaves:
+      // non-bounceable, or bounceable but the value cannot pay for the bounce. The coins stay.
+      const second = onTimeSecond(builder, order);
+      const bounce = kind === "aborted_kept_bounce_unpaid";
+      const event = builder.events.add({
+        utime: second,
+        target: builder.wallet[index]!,
+        from: builder.payer(),
+        value: price,
+        body: { kind: "text", text: memo },
+        aborted: true,
+        undeployed: true,
+        ...(bounce ? { bounce: true } : {}),
+      });
+      markCompleted(builder, order, second);
+      credit(builder, index, event);
+      note(
+        bounce
+          ? "paid by a bounceable transfer that aborted and could not pay for its bounce: the coins stayed, a payment"
+          : "paid by a non-bounceable transfer into an undeployed wallet: aborted, the coins stayed, a payment",
+        [event],
+      );
       break;
     }
     case "unknown_status":

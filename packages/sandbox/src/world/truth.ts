@@ -33,6 +33,8 @@ export const TRICKY_KINDS = [
   "refunded_paid_on_chain",
   "returned_transfer",
   "zero_value_message",
+  "aborted_kept_undeployed",
+  "aborted_kept_bounce_unpaid",
   "external_in_on_wallet",
   "bounce_unwatched",
   "unknown_status",
