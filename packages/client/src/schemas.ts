@@ -150,10 +150,17 @@ export const FEES_SPEC: ObjectSpec = {
   },
 };
 
-export const PRICE_ESTIMATE_SPEC: ObjectSpec = {
+export const STARS_ESTIMATE_SPEC: ObjectSpec = {
   noun: "estimate",
   fields: {
     quantity: { kind: "integer", doc: "echo of the Stars quantity" },
+    price_ton: { kind: "amount", required: true, doc: "the price" },
+  },
+};
+
+export const PREMIUM_ESTIMATE_SPEC: ObjectSpec = {
+  noun: "estimate",
+  fields: {
     months: { kind: "integer", doc: "echo of the Premium months" },
     price_ton: { kind: "amount", required: true, doc: "the price" },
   },
@@ -182,7 +189,8 @@ export const balanceShape: Shape<Balance> = objectShape(BALANCE_SPEC);
 export const statsShape: Shape<StatsSummary> = objectShape(STATS_SPEC);
 export const tonRateShape: Shape<TonRate> = objectShape(TON_RATE_SPEC);
 export const feesShape: Shape<Fees> = objectShape(FEES_SPEC);
-export const priceEstimateShape: Shape<PriceEstimate> = objectShape(PRICE_ESTIMATE_SPEC);
+export const starsEstimateShape: Shape<PriceEstimate> = objectShape(STARS_ESTIMATE_SPEC);
+export const premiumEstimateShape: Shape<PriceEstimate> = objectShape(PREMIUM_ESTIMATE_SPEC);
 export const recipientCheckShape: Shape<RecipientCheck> = objectShape(RECIPIENT_CHECK_SPEC);
 export const healthShape: Shape<Health> = objectShape(HEALTH_SPEC);
 
@@ -224,8 +232,8 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   endpoint("GET", "/balance/transactions", "required", balanceTransactionPageShape),
   endpoint("GET", "/pricing/ton-rate", "unused", tonRateShape),
   endpoint("GET", "/pricing/fee", "unused", feesShape),
-  endpoint("GET", "/pricing/estimate/stars", "unused", priceEstimateShape),
-  endpoint("GET", "/pricing/estimate/premium", "unused", priceEstimateShape),
+  endpoint("GET", "/pricing/estimate/stars", "unused", starsEstimateShape),
+  endpoint("GET", "/pricing/estimate/premium", "unused", premiumEstimateShape),
   endpoint("GET", "/recipients/stars", "unused", recipientCheckShape),
   endpoint("GET", "/recipients/premium", "unused", recipientCheckShape),
   endpoint("POST", "/orders/stars", "unused", orderShape),

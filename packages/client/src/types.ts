@@ -184,9 +184,9 @@ export interface Fees {
 }
 
 export interface PriceEstimate {
-  /** Echo of the request: `quantity` for Stars, `months` for Premium. [assumed shape] */
-  quantity: number | null;
-  months: number | null;
+  /** Echo of the request: `quantity` for Stars, `months` for Premium (only that one). [assumed shape] */
+  quantity?: number | null;
+  months?: number | null;
   price_ton: number;
   price_nano: Nano;
   [extra: string]: unknown;

@@ -207,12 +207,10 @@ describe("pricing, recipients, health", () => {
   it("estimates Stars and Premium prices exactly", async () => {
     expect(await client.pricing.estimateStars(100)).toEqual({
       quantity: 100,
-      months: null,
       price_ton: 0.485,
       price_nano: 485_000_000n,
     });
     expect(await client.pricing.estimatePremium(3)).toEqual({
-      quantity: null,
       months: 3,
       price_ton: 3.874,
       price_nano: 3_874_000_000n,

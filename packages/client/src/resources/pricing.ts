@@ -1,6 +1,6 @@
 /** `client.pricing`: rate, fees and price estimates. */
 import type { Send } from "../call.js";
-import { feesShape, priceEstimateShape, tonRateShape } from "../schemas.js";
+import { feesShape, premiumEstimateShape, starsEstimateShape, tonRateShape } from "../schemas.js";
 import type { Fees, PriceEstimate, RequestOptions, TonRate } from "../types.js";
 
 export class PricingResource {
@@ -26,7 +26,7 @@ export class PricingResource {
       method: "GET",
       path: "/pricing/estimate/stars",
       query: { quantity },
-      shape: priceEstimateShape,
+      shape: starsEstimateShape,
     } as const;
     return this.#send(call, options);
   }
@@ -37,7 +37,7 @@ export class PricingResource {
       method: "GET",
       path: "/pricing/estimate/premium",
       query: { months },
-      shape: priceEstimateShape,
+      shape: premiumEstimateShape,
     } as const;
     return this.#send(call, options);
   }
