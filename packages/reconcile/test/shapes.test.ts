@@ -25,7 +25,7 @@ const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 
 const STATS_WARNING =
   "control totals skipped: GET /orders/stats/summary answered 404 NOT_FOUND (the API has no stats for this window)";
 const UNKNOWN_WARNING =
-  '1 order of the window has a status omrecon does not know ("awaiting_review" ×1): handled as not settled, so no missing or unrecognized payment is reported for them';
+  '1 order of the window has a status omrecon does not know ("awaiting_review" ×1): handled as not settled, so no missing or unrecognized payment is reported for it';
 
 describe("against the page's example taken literally (--shape page)", () => {
   it.each([1, "page"])(

@@ -23,7 +23,7 @@ export function unknownStatusWarning(counts: Readonly<Record<string, number>>): 
   const list = entries.map(([s, c]) => `${JSON.stringify(s)} ×${c}`).join(", ");
   return (
     `${orders} order${orders === 1 ? "" : "s"} of the window ${orders === 1 ? "has a status" : "have statuses"} ` +
-    `omrecon does not know (${list}): handled as not settled, so no missing or unrecognized payment is reported for them`
+    `omrecon does not know (${list}): handled as not settled, so no missing or unrecognized payment is reported for ${orders === 1 ? "it" : "them"}`
   );
 }
 
