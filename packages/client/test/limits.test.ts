@@ -34,11 +34,24 @@ function streamHuge(total: number, declareLength: boolean) {
       while (sent.bytes < total && !res.destroyed) {
         const more = res.write(chunk);
         sent.bytes += chunk.length;
-        if (!more) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+        if (!more) await drainOrClose(res);
       }
       res.end();
     },
   };
+}
+
+/** Until the socket takes more, or is gone; leaves no listener behind. */
+function drainOrClose(res: import("node:http").ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 describe("a byte limit on every answer", () => {
