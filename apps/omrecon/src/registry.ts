@@ -7,6 +7,11 @@ import type { Command } from "./command.js";
  */
 export const COMMANDS: readonly Command[] = [
   {
+    name: "check",
+    summary: "read-only check of the settings, the partner API's answers, the TON endpoint and the database",
+    main: async () => (await import("./check/main.js")).checkCommand,
+  },
+  {
     name: "sync",
     summary: "mirror the partner API's orders, balance and ledger into the local database (once, or on --cron)",
     main: async () => (await import("./sync/main.js")).syncMain,

@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const runScript = join(root, "scripts", "run.mjs");
 const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> })
   .scripts;
-const ALIASES = ["sync", "reconcile", "report", "nightly", "sandbox", "demo", "bench"];
+const ALIASES = ["check", "sync", "reconcile", "report", "nightly", "sandbox", "demo", "bench"];
 
 /** `node scripts/run.mjs …` from the repository root, as `pnpm <alias> …` runs it. */
 function run(args: string[], env: Record<string, string> = {}) {

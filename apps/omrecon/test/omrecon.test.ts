@@ -43,7 +43,7 @@ describe("omrecon (built program)", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Usage: omrecon <command> \[options\]\n/);
-    for (const name of ["sync", "reconcile", "resolve", "report", "nightly", "sandbox", "demo", "bench"]) {
+    for (const name of ["check", "sync", "reconcile", "resolve", "report", "nightly", "sandbox", "demo", "bench"]) {
       expect(r.stdout).toMatch(new RegExp(`^  ${name} +\\S.*$`, "m"));
     }
     expect(omrecon(["-h"]).stdout).toBe(r.stdout);
@@ -76,7 +76,7 @@ describe("omrecon (built program)", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
-      'omrecon: unknown command "frobnicate"; the commands are sync, reconcile, resolve, report, nightly, sandbox, demo, bench (see omrecon --help)\n',
+      'omrecon: unknown command "frobnicate"; the commands are check, sync, reconcile, resolve, report, nightly, sandbox, demo, bench (see omrecon --help)\n',
     );
   });
 

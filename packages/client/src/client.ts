@@ -5,20 +5,32 @@
  */
 import { randomUUID } from "node:crypto";
 import { inspect } from "node:util";
-import { type Logger, silentLogger } from "@omrecon/core";
+import {
+  DEFAULT_RETRY_POLICY,
+  instantProblem,
+  type Logger,
+  parseInstant,
+  parseRetryAfter,
+  type RetryPolicy,
+  silentLogger,
+  withRetry,
+} from "@omrecon/core";
 import type { Dispatcher } from "undici";
-import type { ApiCall } from "./call.js";
-import { OpenMoneyError, type RequestInfo } from "./errors.js";
+import { type ApiCall, segment } from "./call.js";
+import { OpenMoneyError, RequestAbortedError, type RequestInfo, TimeoutError } from "./errors.js";
+import { classify, type ProbeResult, type RawAnswer } from "./probe.js";
 import { BalanceResource } from "./resources/balance.js";
 import { HealthResource } from "./resources/health.js";
 import { OrdersResource } from "./resources/orders.js";
 import { PricingResource } from "./resources/pricing.js";
 import { RecipientsResource } from "./resources/recipients.js";
 import { interpret } from "./response.js";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetries } from "./retry.js";
-import { Transport } from "./transport.js";
+import { isRetryable, retryAfterOf } from "./retry.js";
+import type { EndpointSpec } from "./schemas.js";
+import { type RawResponse, Transport } from "./transport.js";
 import type { RequestOptions } from "./types.js";
 import { VERSION } from "./version.js";
+import { WalkBudget, type WalkLimits, WalkTracker } from "./walk.js";
 
 export const DEFAULT_BASE_URL = "https://api.theopenmoney.info/api/v1";
 
@@ -39,6 +51,12 @@ export interface ClientOptions {
   retryBaseDelayMs?: number;
   /** Largest backoff ceiling. Default 10,000. */
   retryMaxDelayMs?: number;
+  /** Bodies larger than this many bytes are refused while they stream. Default 8 MiB (a page of 100 orders is ~60 KB). */
+  maxResponseBytes?: number;
+  /** A walk of a list may last this long from its first page. Default 2 hours. */
+  walkDeadlineMs?: number;
+  /** A walk of a list may read this many pages. Default 100,000. */
+  maxPagesPerWalk?: number;
   logger?: Logger;
   /** Appended to `omrecon/<version>` in the User-Agent (e.g. the program's name). */
   userAgent?: string;
@@ -80,6 +98,8 @@ export class OpenMoneyClient {
   readonly #logger: Logger;
   readonly #onRequest: ((event: RequestEvent) => void) | undefined;
   readonly #onResponse: ((event: ResponseEvent) => void) | undefined;
+  readonly #walkLimits: WalkLimits;
+  readonly #walks: WalkTracker;
   #requestCount = 0;
 
   constructor(options: ClientOptions) {
@@ -102,8 +122,16 @@ export class OpenMoneyClient {
       apiKey,
       connections: options.connections ?? 4,
       userAgent: options.userAgent ? `omrecon/${VERSION} ${options.userAgent}` : `omrecon/${VERSION}`,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       dispatcher: options.dispatcher,
     });
+    this.#walkLimits = {
+      ...(options.walkDeadlineMs !== undefined && { deadlineMs: options.walkDeadlineMs }),
+      ...(options.maxPagesPerWalk !== undefined && { maxPages: options.maxPagesPerWalk }),
+    };
+    // Checks the limits now rather than at the first list request.
+    new WalkBudget(this.#walkLimits);
+    this.#walks = new WalkTracker(this.#walkLimits);
     this.#policy = {
       ...DEFAULT_RETRY_POLICY,
       ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
@@ -116,10 +144,11 @@ export class OpenMoneyClient {
     this.#onRequest = options.onRequest;
     this.#onResponse = options.onResponse;
     const send = <T>(call: ApiCall<T>, opts?: RequestOptions) => this.request(call, opts);
-    this.orders = new OrdersResource(send);
+    const walkBudget = () => this.walkBudget();
+    this.orders = new OrdersResource(send, walkBudget);
     this.pricing = new PricingResource(send);
     this.recipients = new RecipientsResource(send);
-    this.balance = new BalanceResource(send);
+    this.balance = new BalanceResource(send, walkBudget);
     this.health = new HealthResource(send);
   }
 
@@ -128,54 +157,167 @@ export class OpenMoneyClient {
     return this.#requestCount;
   }
 
+  /** A budget for one walk of a list with the client's limits (`list()` makes one per walk). */
+  walkBudget(): WalkBudget {
+    return new WalkBudget(this.#walkLimits);
+  }
+
   /**
-   * One logical call with retries. A POST gets an Idempotency-Key (the caller's, else a new UUID v4)
-   * that every retry of the call reuses unchanged. The resources are built on this.
+   * One logical call with retries (core's `withRetry`). A POST gets an Idempotency-Key (the
+   * caller's, which must be a UUID, else a new UUID v4) that every retry of the call reuses
+   * unchanged; an error after the retries carries it. A page of a list counts against its walk's
+   * deadline and page cap. The resources are built on this.
    */
   async request<T>(call: ApiCall<T>, options: RequestOptions = {}): Promise<T> {
-    const path = call.path + queryString(call.query);
+    const query = queryString(call);
+    const path = call.path + query;
     const info: RequestInfo = { method: call.method, path };
-    const idempotencyKey = call.method === "POST" ? (options.idempotencyKey ?? randomUUID()) : undefined;
+    const idempotencyKey = call.method === "POST" ? idempotencyKeyOf(options, info) : undefined;
     const body = call.method === "POST" ? JSON.stringify(call.body ?? {}) : undefined;
     const timeoutMs = options.timeout ?? this.#timeout;
-    const policy =
-      options.maxRetries === undefined ? this.#policy : { ...this.#policy, maxRetries: options.maxRetries };
-    return withRetries(
-      async (attempt) => {
-        const event: RequestEvent = { method: call.method, path, attempt, idempotencyKey: idempotencyKey ?? null };
-        this.#requestCount++;
-        this.#onRequest?.(event);
-        const started = performance.now();
-        let status: number | null = null;
-        try {
-          const raw = await this.#transport.send(
-            { method: call.method, path, body, idempotencyKey, timeoutMs, signal: options.signal },
+    const walk = call.list
+      ? (options.walk ?? this.#walks.budgetFor(walkKey(call.path, query), offsetOf(call)))
+      : options.walk;
+    walk?.charge(info);
+    const maxRetries = options.maxRetries ?? this.#policy.maxRetries;
+    const maxRetryTimeMs = walk
+      ? Math.min(this.#policy.maxRetryTimeMs, walk.remainingMs())
+      : this.#policy.maxRetryTimeMs;
+    try {
+      return await withRetry(
+        async (attempt) => {
+          const event: RequestEvent = { method: call.method, path, attempt, idempotencyKey: idempotencyKey ?? null };
+          const budget = walk ? Math.min(timeoutMs, walk.remainingMs()) : timeoutMs;
+          if (budget <= 0) throw walk!.expired(info);
+          this.#requestCount++;
+          this.#onRequest?.(event);
+          const started = performance.now();
+          let raw: RawResponse | null = null;
+          try {
+            raw = await this.#transport.send(
+              { method: call.method, path, body, idempotencyKey, timeoutMs: budget, signal: options.signal },
+              info,
+            );
+            const data = interpret(raw, call, {
+              request: info,
+              scrub: (s) => this.#transport.scrub(s),
+              baseUrl: this.baseUrl,
+            });
+            this.#onResponse?.({ ...event, status: raw.status, durationMs: performance.now() - started, error: null });
+            return data;
+          } catch (error) {
+            const e = error instanceof OpenMoneyError ? error : null;
+            if (e) e.attempts = attempt;
+            this.#onResponse?.({
+              ...event,
+              status: raw?.status ?? null,
+              durationMs: performance.now() - started,
+              error: e,
+            });
+            this.#logger.debug("openmoney request failed", {
+              method: call.method,
+              path,
+              attempt,
+              status: raw?.status ?? null,
+              error: e?.name,
+            });
+            // The walk's deadline, not the attempt's own timeout, cut this one short.
+            if (walk && error instanceof TimeoutError && walk.remainingMs() <= 0) throw walk.expired(info);
+            throw error;
+          }
+        },
+        {
+          policy: { ...this.#policy, maxRetries, maxRetryTimeMs },
+          retryable: (e) => isRetryable(e, { method: call.method, idempotent: idempotencyKey !== undefined }),
+          retryAfterMs: retryAfterOf,
+          onRetry: (e, attempt, delay) =>
+            this.#logger.warn("openmoney request failed; retrying", {
+              method: call.method,
+              path,
+              attempt,
+              error: (e as Error)?.name,
+              status: (e as { status?: number }).status ?? null,
+              delay_ms: delay,
+            }),
+          signal: options.signal,
+        },
+      );
+    } catch (error) {
+      throw finalError(error, info, options.signal, idempotencyKey);
+    }
+  }
+
+  /**
+   * One GET under the base URL (or, with `fromOrigin`, from the URL's origin), returned whatever
+   * its status, with the key removed from the body. Retried only while no answer comes, or a
+   * 429/5xx does. What `check` reads answers with; never for anything that writes.
+   */
+  async raw(
+    path: string,
+    options: { query?: ApiCall<unknown>["query"]; fromOrigin?: boolean; timeout?: number; signal?: AbortSignal } = {},
+  ): Promise<RawAnswer> {
+    const full = path + queryString({ method: "GET", path, query: options.query });
+    const info: RequestInfo = { method: "GET", path: full };
+    const started = performance.now();
+    let answer: RawResponse | undefined;
+    try {
+      await withRetry(
+        async () => {
+          this.#requestCount++;
+          answer = await this.#transport.send(
+            {
+              method: "GET",
+              path: full,
+              fromOrigin: options.fromOrigin,
+              timeoutMs: options.timeout ?? this.#timeout,
+              signal: options.signal,
+            },
             info,
           );
-          status = raw.status;
-          const data = interpret(raw, call.schema, info, (s) => this.#transport.scrub(s));
-          this.#onResponse?.({ ...event, status, durationMs: performance.now() - started, error: null });
-          return data;
-        } catch (error) {
-          const e = error instanceof OpenMoneyError ? error : null;
-          this.#onResponse?.({ ...event, status, durationMs: performance.now() - started, error: e });
-          this.#logger.debug("openmoney request failed", {
-            method: call.method,
-            path,
-            attempt,
-            status,
-            error: e?.name,
-          });
-          throw error;
-        }
-      },
-      {
-        request: { ...info, idempotent: idempotencyKey !== undefined },
-        policy,
-        signal: options.signal,
-        logger: this.#logger,
-      },
-    );
+          if (answer.status === 429 || answer.status >= 500) throw new RetryableAnswer(answer);
+        },
+        {
+          policy: { ...this.#policy, maxRetries: Math.min(2, this.#policy.maxRetries) },
+          retryable: (e) => e instanceof RetryableAnswer || isRetryable(e, { method: "GET", idempotent: false }),
+          retryAfterMs: (e) => (e instanceof RetryableAnswer ? parseRetryAfter(e.answer.retryAfter) : retryAfterOf(e)),
+          signal: options.signal,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof RetryableAnswer)) throw finalError(error, info, options.signal, undefined);
+    }
+    const got = answer!;
+    return {
+      request: info,
+      status: got.status,
+      text: this.#transport.scrub(got.text),
+      contentType: got.contentType,
+      durationMs: performance.now() - started,
+    };
+  }
+
+  /**
+   * Asks a read-only endpoint once (`params` fill its path) and compares the answer with what
+   * omrecon expects of it, never throwing for what the API answered. Refuses endpoints that write.
+   */
+  async probe(
+    endpoint: EndpointSpec,
+    args: { params?: Record<string, string | number>; query?: ApiCall<unknown>["query"] } = {},
+    options: { timeout?: number; signal?: AbortSignal } = {},
+  ): Promise<ProbeResult> {
+    if (endpoint.writes) throw new OpenMoneyError(`probe: ${endpoint.key} writes; it is never probed`, null, "usage");
+    const path = endpoint.pattern.replace(/\{(\w+)\}/g, (_m, name: string) => segment(args.params?.[name] ?? ""));
+    const request: RequestInfo = {
+      method: "GET",
+      path: path + queryString({ method: "GET", path, query: args.query }),
+    };
+    try {
+      const answer = await this.raw(path, { ...options, ...(args.query && { query: args.query }) });
+      return { endpoint, request, status: answer.status, answer, outcome: classify(endpoint, answer) };
+    } catch (error) {
+      if (!(error instanceof OpenMoneyError)) throw error;
+      return { endpoint, request, status: null, answer: null, outcome: { kind: "unreachable", error } };
+    }
   }
 
   /** Closes the client's own connection pool (a dispatcher passed in stays open). */
@@ -192,13 +334,96 @@ export class OpenMoneyClient {
   }
 }
 
-function queryString(query: ApiCall<unknown>["query"]): string {
+/** Bodies above this are refused: 130 times the largest real page (100 orders, ~60 KB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 << 20;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The caller's key, which must be a UUID (the page: "any UUID"), or a new one. */
+function idempotencyKeyOf(options: RequestOptions, info: RequestInfo): string {
+  const key = options.idempotencyKey;
+  if (key === undefined) return randomUUID();
+  if (typeof key !== "string" || !UUID.test(key)) {
+    throw new OpenMoneyError(
+      `${info.method} ${info.path}: idempotencyKey must be a UUID like 550e8400-e29b-41d4-a716-446655440000, got ${JSON.stringify(String(key).slice(0, 60))}`,
+      info,
+      "usage",
+    );
+  }
+  return key;
+}
+
+/**
+ * The error a call ends with: the caller's abort as RequestAbortedError (a wait it cut short
+ * rejects with the signal's reason), and for a create or cancel the key to retry with, since the
+ * order may exist unless the API refused it outright.
+ */
+function finalError(
+  error: unknown,
+  info: RequestInfo,
+  signal: AbortSignal | undefined,
+  key: string | undefined,
+): unknown {
+  let e = error;
+  if (signal?.aborted && !(e instanceof RequestAbortedError)) {
+    const aborted = new RequestAbortedError(info);
+    aborted.attempts = (e as { attempts?: number } | null)?.attempts ?? 1;
+    e = aborted;
+  }
+  if (key !== undefined && e instanceof OpenMoneyError) {
+    e.idempotencyKey = key;
+    const status = (e as { status?: number }).status;
+    const refused = status !== undefined && status >= 400 && status < 500 && status !== 429;
+    if (!refused)
+      e.message += ` (sent with Idempotency-Key ${key}: retry with it to get the same order, never a second one)`;
+  }
+  return e;
+}
+
+/** An answer to give back after the retries, when the last one is still a 429 or a 5xx. */
+class RetryableAnswer extends Error {
+  constructor(readonly answer: RawResponse) {
+    super(`HTTP ${answer.status}`);
+  }
+}
+
+/** The query string, with `from`/`to` strictly checked (core's reader) and Dates as ISO text. */
+function queryString(call: Pick<ApiCall<unknown>, "method" | "path" | "query">): string {
+  const query = call.query;
   if (!query) return "";
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    params.set(name, value instanceof Date ? value.toISOString() : String(value));
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) throw badInstant(call, name, "an invalid Date");
+      params.set(name, value.toISOString());
+    } else {
+      if ((name === "from" || name === "to") && Number.isNaN(parseInstant(String(value)))) {
+        throw badInstant(call, name, `${JSON.stringify(String(value).slice(0, 60))}: ${instantProblem(String(value))}`);
+      }
+      params.set(name, String(value));
+    }
   }
   const text = params.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+function badInstant(call: Pick<ApiCall<unknown>, "method" | "path">, name: string, what: string): OpenMoneyError {
+  return new OpenMoneyError(
+    `${call.method} ${call.path}: ${name} must be an ISO 8601 date-time with Z or an offset, got ${what}`,
+    { method: call.method, path: call.path },
+    "usage",
+  );
+}
+
+/** A list's identity for its walk: the path and every parameter but `offset`. */
+function walkKey(path: string, query: string): string {
+  const params = new URLSearchParams(query);
+  params.delete("offset");
+  return `${path}?${params}`;
+}
+
+function offsetOf(call: ApiCall<unknown>): number {
+  const offset = Number(call.query?.offset ?? 0);
+  return Number.isFinite(offset) ? offset : 0;
 }

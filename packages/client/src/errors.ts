@@ -9,7 +9,9 @@
  *   │  ├─ NotFoundError (404)       ├─ ConflictError (409)       ├─ InsufficientBalanceError (402)
  *   │  ├─ RateLimitError (429)      └─ ServerError (5xx)
  *   ├─ ConnectionError   ├─ TimeoutError   ├─ RequestAbortedError
- *   └─ MalformedResponseError (a body that is not the envelope: status and a short excerpt)
+ *   ├─ MalformedResponseError (a body that is not the envelope, or data omrecon cannot use: the field)
+ *   ├─ ResponseTooLargeError (a body over the byte limit)   ├─ WalkLimitError (a list that never ends)
+ *   └─ BaseUrlError (404 where the API must answer: OPENMONEY_BASE_URL is wrong)
  */
 
 import { OmreconError } from "@omrecon/core";
@@ -26,6 +28,8 @@ export class OpenMoneyError extends OmreconError {
   readonly request: RequestInfo | null;
   /** How many attempts were made before giving up (1 when there was no retry). */
   attempts = 1;
+  /** The Idempotency-Key a create or cancel was sent with: retry with it to get the same order. */
+  idempotencyKey: string | null = null;
 
   constructor(message: string, request: RequestInfo | null = null, code = "api_error") {
     super(message, { code });
@@ -150,16 +154,23 @@ export class RequestAbortedError extends OpenMoneyError {
 
 /**
  * The answer was not what the API promises: not JSON (an HTML proxy page, a truncated transfer),
- * not the envelope, or data of an unexpected shape.
+ * not the envelope, or data omrecon cannot use — a required field missing or a field of the wrong
+ * kind (`field` names it, `where` the object: docs/partner-api.md#tolerance).
  */
 export class MalformedResponseError extends OpenMoneyError {
   override name = "MalformedResponseError";
   readonly status: number;
   /** The first characters of the body, scrubbed. */
   readonly excerpt: string;
-  /** `invalid_json`: the body does not parse; `unexpected_shape`: it parses but is not what the schema expects. */
+  /** `invalid_json`: the body does not parse; `unexpected_shape`: it parses but is not what omrecon needs. */
   readonly kind: "invalid_json" | "unexpected_shape";
   readonly retryAfterMs: number | null;
+  /** The field that cannot be used (`price_ton`, `data`), when the data is the problem. */
+  readonly field: string | null;
+  /** Which object holds it: `order 10421 (item 4)`. */
+  readonly where: string | null;
+  /** What is wrong with the data, one phrase: `order 10421 (item 4): price_ton is missing`. */
+  readonly problem: string | null;
   constructor(
     init: {
       status: number;
@@ -167,19 +178,87 @@ export class MalformedResponseError extends OpenMoneyError {
       kind: "invalid_json" | "unexpected_shape";
       detail: string;
       retryAfterMs?: number | null;
+      field?: string | null;
+      where?: string | null;
+      problem?: string | null;
     },
     request: RequestInfo | null,
   ) {
+    const shaped = init.field !== undefined && init.field !== null;
     super(
-      `${describe(request)}${init.status} ${init.detail}: ${JSON.stringify(init.excerpt)}`,
+      shaped
+        ? `${describe(request)}${init.detail}`
+        : `${describe(request)}${init.status} ${init.detail}: ${JSON.stringify(init.excerpt)}`,
       request,
-      "api_unavailable",
+      // Data of the wrong shape will not get better by waiting; a page that is not JSON may.
+      shaped ? "api_incompatible" : "api_unavailable",
     );
     this.status = init.status;
     this.excerpt = init.excerpt;
     this.kind = init.kind;
     this.retryAfterMs = init.retryAfterMs ?? null;
+    this.field = init.field ?? null;
+    this.where = init.where ?? null;
+    this.problem = init.problem ?? null;
   }
+}
+
+/** An answer larger than the client's `maxResponseBytes`: refused while it streams, never held. */
+export class ResponseTooLargeError extends OpenMoneyError {
+  override name = "ResponseTooLargeError";
+  readonly limitBytes: number;
+  constructor(limitBytes: number, request: RequestInfo | null) {
+    super(
+      `${describe(request)}the answer is larger than ${formatBytes(limitBytes)} (the client's maxResponseBytes) and was ` +
+        "refused; a page of 100 orders is about 60 KB: check that OPENMONEY_BASE_URL points at the partner API",
+      request,
+      "api_limit",
+    );
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** A list walk passed its page cap or its deadline: the list does not end (or the API is too slow). */
+export class WalkLimitError extends OpenMoneyError {
+  override name = "WalkLimitError";
+  readonly limit: "pages" | "deadline";
+  constructor(limit: "pages" | "deadline", value: number, request: RequestInfo | null) {
+    super(
+      limit === "pages"
+        ? `${describe(request)}one walk of the list passed ${value.toLocaleString("en-US")} pages (maxPagesPerWalk) and ` +
+            "was stopped: the API keeps sending full pages; check OPENMONEY_BASE_URL and run `pnpm check`"
+        : `${describe(request)}one walk of the list passed its deadline of ${formatDuration(value)} (walkDeadlineMs) and ` +
+            "was stopped; what was read before is kept, and the next run goes on from there",
+      request,
+      "api_limit",
+    );
+    this.limit = limit;
+  }
+}
+
+/** 404 from an endpoint that always exists: there is no partner API at the base URL. */
+export class BaseUrlError extends OpenMoneyError {
+  override name = "BaseUrlError";
+  constructor(baseUrl: string, request: RequestInfo | null) {
+    super(
+      `${describe(request)}404 from ${baseUrl}: there is no partner API there; check OPENMONEY_BASE_URL ` +
+        "(the default is https://api.theopenmoney.info/api/v1)",
+      request,
+      "config",
+    );
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1 << 20) return `${Math.round((n / (1 << 20)) * 10) / 10} MB`;
+  if (n >= 1 << 10) return `${Math.round(n / (1 << 10))} KB`;
+  return `${n} bytes`;
+}
+
+function formatDuration(ms: number): string {
+  if (ms >= 3_600_000) return `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+  if (ms >= 60_000) return `${Math.round((ms / 60_000) * 10) / 10} min`;
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 /** The `code` of an API error by its HTTP status (docs/cli.md#exit-status). */

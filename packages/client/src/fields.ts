@@ -1,149 +1,124 @@
 /**
- * Response shapes declared once, checked two ways: as a zod schema (the reference, and the source of
- * every error message) and as plain predicates that accept exactly the JSON values zod accepts. A
- * page of 100 orders costs zod over a millisecond; the predicates a fraction of that, and a sync
- * validates every page. Only JSON values reach either (the body went through JSON.parse), so the
- * predicates need not care about undefined inside arrays, symbols, getters or prototypes.
+ * The kinds of value a field of the API can hold, each with its check and its edge conversion:
+ * what `schemas.ts` declares fields with. Only JSON values reach these (the body went through
+ * JSON.parse, amounts as their exact text: json.ts), so nothing here cares about undefined inside
+ * arrays, symbols or prototypes.
  */
-import { z } from "zod";
+import { instantProblem, parseInstant, parseTon, txHashToHex } from "@omrecon/core";
 
-/** One field: its zod schema, and a predicate true exactly when that schema accepts the value unchanged. */
-export interface Field<T = unknown> {
-  readonly schema: z.ZodType<T>;
-  readonly accepts: (value: unknown) => boolean;
-  /** zod's optional in and out: an absent key passes and stays absent. */
-  readonly optional: boolean;
-}
+export type FieldKind =
+  | "integer"
+  | "count"
+  | "string"
+  | "amount"
+  | "instant"
+  | "hash"
+  | "boolean"
+  | "number"
+  | "integers"
+  | "counts";
 
-export const string: Field<string> = { schema: z.string(), accepts: (v) => typeof v === "string", optional: false };
-
-/** `z.number().int()` takes safe integers only. */
-export const int: Field<number> = {
-  schema: z.number().int(),
-  accepts: (v) => typeof v === "number" && Number.isSafeInteger(v),
-  optional: false,
+/** How `check` and the docs say what a kind must be; also its JSON Schema / OpenAPI type. */
+export const KIND_INFO: Readonly<Record<FieldKind, { expected: string; json: string }>> = {
+  integer: { expected: "an integer", json: "integer" },
+  count: { expected: "a whole number ≥ 0", json: "integer" },
+  string: { expected: "a string", json: "string" },
+  amount: { expected: "a TON amount (a JSON number like 0.418)", json: "number" },
+  instant: { expected: "an ISO 8601 date-time with Z or an offset", json: "string" },
+  hash: { expected: "a 32-byte hash in hex or base64", json: "string" },
+  boolean: { expected: "true or false", json: "boolean" },
+  number: { expected: "a number", json: "number" },
+  integers: { expected: "an array of integers", json: "array" },
+  counts: { expected: "an object of whole numbers", json: "object" },
 };
 
-/** An amount: its exact text (json.ts) or, when it reached us another way, a number. */
-export const amount: Field<string | number> = {
-  schema: z.union([z.string(), z.number()]),
-  accepts: (v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)),
-  optional: false,
-};
+/** The largest amount a signed 64-bit SQLite INTEGER holds, in nanotons (~9.2 billion TON). */
+export const MAX_NANO = 2n ** 63n - 1n;
 
-export function nullish<T>(field: Field<T>): Field<T | null | undefined> {
-  return {
-    schema: field.schema.nullish(),
-    accepts: (v) => v === null || v === undefined || field.accepts(v),
-    optional: true,
-  };
+const isCount = (v: unknown): boolean => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+
+/** Whether a present, non-null value has the kind's JSON type (values are checked by `convert`). */
+export function hasKindType(kind: FieldKind, v: unknown): boolean {
+  switch (kind) {
+    case "integer":
+      return typeof v === "number" && Number.isSafeInteger(v);
+    case "count":
+      return isCount(v);
+    case "string":
+    case "instant":
+    case "hash":
+      return typeof v === "string";
+    case "amount":
+      // Numbers arrive as their exact text (json.ts); a number is one that reached us another way.
+      return typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+    case "boolean":
+      return typeof v === "boolean";
+    case "number":
+      return typeof v === "number" && Number.isFinite(v);
+    case "integers":
+      return Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isSafeInteger(x));
+    case "counts":
+      return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every(isCount);
+  }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** A check that returns what zod would return for the value, or undefined where zod would report issues. */
-export type FastCheck<T> = (value: unknown) => T | undefined;
+/** What an amount field became: the API's number and its exact nanotons. */
+export interface AmountValue {
+  number: number;
+  nano: bigint;
+}
 
 /**
- * `z.looseObject` of the fields, and its fast twin: zod's output order (declared fields that are
- * present, in declaration order, then the other keys in input order but `__proto__`, which zod
- * never copies).
+ * The value a field of this kind stores, or a string saying why the value cannot be (a phrase
+ * after "price_ton is …"). Only called with a value of the kind's JSON type.
  */
-export function looseObject(fields: Record<string, Field>) {
-  const schema = z.looseObject(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema])));
-  const declared = Object.entries(fields);
-  const known = new Set(Object.keys(fields));
-  const check: FastCheck<Record<string, unknown>> = (input) => {
-    if (!isObject(input)) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const [key, field] of declared) {
-      if (key in input) {
-        const value = input[key];
-        if (!field.accepts(value)) return undefined;
-        out[key] = value;
-      } else if (!field.optional) {
-        return undefined;
+export function convertValue(kind: FieldKind, v: unknown): unknown | ConversionProblem {
+  switch (kind) {
+    case "amount": {
+      let nano: bigint;
+      try {
+        nano = parseTon(v as string | number);
+      } catch {
+        return new ConversionProblem(`${shown(v)}, not a TON amount`);
+      }
+      if (nano > MAX_NANO || nano < -MAX_NANO) {
+        return new ConversionProblem(`${shown(v)}, more TON than omrecon can hold (±9,223,372,036 TON)`);
+      }
+      return { number: typeof v === "number" ? v : Number(v), nano } satisfies AmountValue;
+    }
+    case "hash": {
+      if ((v as string).trim() === "") return null;
+      try {
+        return txHashToHex(v as string);
+      } catch {
+        return new ConversionProblem(`${shown(v)}, not a 32-byte hash in hex or base64`);
       }
     }
-    for (const key in input) {
-      if (!known.has(key) && key !== "__proto__") out[key] = input[key];
+    case "instant": {
+      if (!Number.isNaN(parseInstant(v as string))) return v;
+      return new ConversionProblem(`${shown(v)}: ${instantProblem(v as string)}`);
     }
-    return out;
-  };
-  return { schema, check };
-}
-
-/**
- * The fast twin of `schema.transform(convert)`: `convert` runs on what `check` returns, and any
- * issue it adds means zod's answer would be a failure.
- */
-export function transformed<I, O>(check: FastCheck<I>, convert: (value: I, ctx: z.RefinementCtx) => O): FastCheck<O> {
-  return (input) => {
-    const value = check(input);
-    if (value === undefined) return undefined;
-    let failed = false;
-    const ctx = {
-      addIssue: () => {
-        failed = true;
-      },
-    } as unknown as z.RefinementCtx;
-    const out = convert(value, ctx);
-    return failed ? undefined : out;
-  };
-}
-
-/** The fast twin of `z.array(item)`. */
-export function arrayOf<T>(item: FastCheck<T>): FastCheck<T[]> {
-  return (input) => {
-    if (!Array.isArray(input)) return undefined;
-    const out = new Array<T>(input.length);
-    for (let i = 0; i < input.length; i++) {
-      const value = item(input[i]);
-      if (value === undefined) return undefined;
-      out[i] = value;
-    }
-    return out;
-  };
-}
-
-/** The fast twin of a plain `z.object` of fields that are all required: other keys are dropped. */
-export function strictFields<T>(fields: Record<string, FastCheck<unknown>>): FastCheck<T> {
-  const entries = Object.entries(fields);
-  return (input) => {
-    if (!isObject(input)) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const [key, check] of entries) {
-      if (!(key in input)) return undefined;
-      const value = check(input[key]);
-      if (value === undefined) return undefined;
-      out[key] = value;
-    }
-    return out as T;
-  };
-}
-
-/** A field's predicate as a check that returns the value itself. */
-export function checkOf<T>(field: Field<T>): FastCheck<T> {
-  return (value) => (field.accepts(value) ? (value as T) : undefined);
-}
-
-const fastChecks = new WeakMap<z.ZodType, FastCheck<unknown>>();
-
-/** Records the fast twin of `schema`; returns the schema. */
-export function withFastCheck<T>(schema: z.ZodType<T>, check: FastCheck<T>): z.ZodType<T> {
-  fastChecks.set(schema, check);
-  return schema;
-}
-
-/**
- * What `schema.safeParse(data)` would give: through the fast twin when there is one and it
- * accepts, else through zod (every failure is reported by zod, with its path and message).
- */
-export function safeParse<T>(schema: z.ZodType<T>, data: unknown): z.ZodSafeParseResult<T> {
-  const check = fastChecks.get(schema) as FastCheck<T> | undefined;
-  if (check !== undefined) {
-    const value = check(data);
-    if (value !== undefined) return { success: true, data: value };
+    default:
+      return v;
   }
-  return schema.safeParse(data);
+}
+
+/** Why a value of the right JSON type still cannot be read. */
+export class ConversionProblem {
+  constructor(readonly detail: string) {}
+}
+
+/** A value as an error message shows it: JSON, at most 60 characters. */
+export function shown(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** What type a value is, for "… is a string, not an integer". */
+export function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "number") return Number.isInteger(v) ? "an integer" : "a number";
+  return `a ${typeof v}`;
 }

@@ -1,9 +1,10 @@
 /**
- * Walking offset-paged lists. [assumed] Lists are `{items,total,limit,offset}`, newest first, at
- * most 100 items a page. Offset paging over a list that changes mid-walk shifts rows: new rows at
- * the head push old ones to later offsets (we would see some twice), rows that leave a filtered
- * list pull later ones forward (we would skip some). So the walk yields each id once, and when
- * `total` shrinks it steps back by as much and reads again, so nothing is skipped.
+ * Walking offset-paged lists (docs/partner-api.md#lists-and-pagination). Lists are newest first,
+ * at most 100 items a page, with or without `total` (reader.ts reads every page form). Offset paging
+ * over a list that changes mid-walk shifts rows: new rows at the head push old ones to later
+ * offsets (we would see some twice), rows that leave a filtered list pull later ones forward (we
+ * would skip some). So the walk yields each id once, and when `total` shrinks it steps back by as
+ * much and reads again, so nothing is skipped. Without a `total` the walk ends at a short page.
  */
 import type { Page } from "./types.js";
 
@@ -17,6 +18,18 @@ export interface WalkOptions {
   offset?: number | undefined;
 }
 
+/**
+ * Whether `page`, read at `offset`, is the last of its list: it is empty, or it reaches `total`;
+ * without a total, it is shorter than the page size the API says it used. Without either, only an
+ * empty page ends the list: an API that quietly sends fewer rows than asked must not end a walk early.
+ */
+export function isLastPage(page: Page<unknown>, offset: number): boolean {
+  const n = page.items.length;
+  if (n === 0) return true;
+  if (page.total !== null) return offset + n >= page.total;
+  return page.limit !== null && n < page.limit;
+}
+
 export async function* walkPages<T extends { id: number }>(
   fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
   options: WalkOptions = {},
@@ -24,10 +37,10 @@ export async function* walkPages<T extends { id: number }>(
   const limit = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
   const seen = new Set<number>();
   let offset = options.offset ?? 0;
-  let previousTotal: number | undefined;
+  let previousTotal: number | null = null;
   for (;;) {
     const page = await fetchPage(offset, limit);
-    if (previousTotal !== undefined && page.total < previousTotal) {
+    if (previousTotal !== null && page.total !== null && page.total < previousTotal) {
       offset = Math.max(0, offset - (previousTotal - page.total));
       previousTotal = page.total;
       continue;
@@ -38,7 +51,7 @@ export async function* walkPages<T extends { id: number }>(
       seen.add(item.id);
       yield item;
     }
+    if (isLastPage(page, offset)) return;
     offset += page.items.length;
-    if (page.items.length === 0 || offset >= page.total) return;
   }
 }

@@ -1,240 +1,256 @@
 /**
- * Every assumption about the shapes the API sends lives here (and in paginate.ts), so meeting the
- * real API is a one-file change. zod v4 `looseObject` keeps unknown fields; statuses and types are
- * plain strings so unknown values survive; amounts become exact nanotons beside the API's number;
- * `tx_hash` becomes 64 lowercase hex.
+ * Every assumption about what the API sends, declared once (docs/partner-api.md#tolerance): each
+ * object's fields with their kind, which ones reconciliation cannot do without, the other names
+ * the API may use, and the values omrecon knows. The reader (shape.ts, reader.ts) accepts
+ * everything else missing, null or extra and keeps unknown fields; `check` compares live answers
+ * and the API's OpenAPI document with these same declarations. Meeting the real API is a change
+ * here (and in reader.ts for lists).
  */
-import { parseTon, txHashToHexOrNull } from "@omrecon/core";
-import { z } from "zod";
+import { arrayShape, objectShape, pageShape, type Shape } from "./reader.js";
+import type { ObjectSpec, RuleProblem } from "./shape.js";
 import {
-  amount,
-  arrayOf,
-  checkOf,
-  type FastCheck,
-  int,
-  looseObject,
-  nullish,
-  strictFields,
-  string,
-  transformed,
-  withFastCheck,
-} from "./fields.js";
-import { canonicalInstant } from "./instant.js";
-import type {
-  Balance,
-  BalanceTransaction,
-  Fees,
-  Health,
-  Order,
-  Page,
-  PriceEstimate,
-  RecipientCheck,
-  StatsSummary,
-  TonRate,
+  BALANCE_TRANSACTION_TYPES,
+  type Balance,
+  type BalanceTransaction,
+  type Fees,
+  type Health,
+  ORDER_STATUSES,
+  type Order,
+  type Page,
+  type PriceEstimate,
+  type RecipientCheck,
+  type StatsSummary,
+  type TonRate,
 } from "./types.js";
 
 /** Fields whose numbers are TON amounts, read exactly from the raw JSON text (json.ts). [assumed: the `_ton` suffix] */
 export const isAmountField = (key: string): boolean => key.endsWith("_ton");
 
-/** `{"ok": true, "data": …}` [page] */
-export const successEnvelope = z.object({ ok: z.literal(true), data: z.unknown() });
-
-/** `{"ok": false, "error_code": "…", "error_message": "…", "data": null}` [page] */
-export const errorEnvelope = z.object({
-  ok: z.literal(false),
-  error_code: z.string(),
-  error_message: z.string().nullish(),
-});
-
-// Field validators are plain (no per-field transforms: pipes cost ~4x per order); the edge
-// conversions run once per object in `edge()`. Each field also has a fast check (fields.ts).
-const text = nullish(string);
-const instant = string;
-
-interface EdgeSpec {
-  /** `x_ton` fields: the API's number stays, exact `x_nano` is added beside it. */
-  amounts?: readonly string[];
-  /** Hex or base64 → 64 lowercase hex. */
-  hashes?: readonly string[];
-  /** ISO 8601 strings, kept as sent once they parse. */
-  instants?: readonly string[];
-  /** Absent → null. */
-  nullables?: readonly string[];
+/** An order is paid by memo unless it says balance; without a method, a memo says so (docs/partner-api.md#tolerance). */
+export function paidByMemo(o: { payment_method?: unknown; payment_memo?: unknown }): boolean {
+  if (o.payment_method === "balance") return false;
+  if (o.payment_method === "ton_memo") return true;
+  return typeof o.payment_memo === "string" && o.payment_memo.trim() !== "";
 }
 
-const AMOUNT = 1;
-const HASH = 2;
-const INSTANT = 3;
+export const ORDER_SPEC: ObjectSpec = {
+  noun: "order",
+  fields: {
+    id: {
+      kind: "integer",
+      required: true,
+      aliases: ["order_id"],
+      doc: "the order's id; `order_id` is read where `id` is absent",
+    },
+    status: {
+      kind: "string",
+      required: true,
+      known: ORDER_STATUSES,
+      doc: "an unknown status is kept and treated as not settled",
+    },
+    order_type: {
+      kind: "string",
+      known: ["stars", "premium"],
+      doc: "absent: `stars` when `stars_amount` is given, `premium` when `premium_months` is",
+    },
+    stars_amount: { kind: "integer", doc: "Stars ordered" },
+    premium_months: { kind: "integer", doc: "Premium months ordered" },
+    recipient_username: { kind: "string", doc: "who receives the gift (reports only)" },
+    price_ton: { kind: "amount", required: true, doc: "what the payer owes, exact to the nanoton" },
+    payment_method: {
+      kind: "string",
+      known: ["ton_memo", "balance"],
+      doc: "absent: paid by memo when there is a `payment_memo`, else from the balance",
+    },
+    payment_currency: { kind: "string", doc: "reports only" },
+    payment_address: { kind: "string", doc: "where a memo payment goes: required for an order paid by memo" },
+    payment_memo: {
+      kind: "string",
+      doc: "the comment that pays it: required for `ton_memo`; absent means paid from the balance",
+    },
+    client_reference: { kind: "string", doc: "the partner's own id (reports only)" },
+    tx_hash: { kind: "hash", doc: "the payment the service credited (tx_hash_mismatch)" },
+    expires_at: { kind: "instant", doc: "the payment deadline: required for an order paid by memo" },
+    created_at: { kind: "instant", required: true, doc: "windows, sync, reports" },
+    updated_at: { kind: "instant", doc: "kept" },
+    paid_at: { kind: "instant", doc: "kept" },
+    completed_at: { kind: "instant", doc: "kept" },
+  },
+  rules: (o) => {
+    if (!paidByMemo(o)) return NO_PROBLEMS;
+    const out: RuleProblem[] = [];
+    if (o.payment_memo === null) out.push({ field: "payment_memo", detail: "is missing on an order paid by ton_memo" });
+    if (o.payment_address === null)
+      out.push({ field: "payment_address", detail: "is missing on an order paid by memo" });
+    if (o.expires_at === null) out.push({ field: "expires_at", detail: "is missing on an order paid by memo" });
+    return out;
+  },
+  derive: (o) => {
+    if (o.order_type !== null) return NO_NAMES;
+    if (o.stars_amount !== null) o.order_type = "stars";
+    else if (o.premium_months !== null) o.order_type = "premium";
+    else return NO_NAMES;
+    return ORDER_TYPE;
+  },
+};
+const NO_PROBLEMS: readonly RuleProblem[] = [];
+const NO_NAMES: readonly string[] = [];
+const ORDER_TYPE: readonly string[] = ["order_type"];
 
-/** The per-object conversion at the edge, keeping the API's field order and every unknown field. */
-function edge<T>(spec: EdgeSpec) {
-  // One lookup per field, and the `x_nano` names made once: this runs for every order of a sync.
-  const kinds = new Map<string, number>();
-  for (const key of spec.instants ?? []) kinds.set(key, INSTANT);
-  for (const key of spec.hashes ?? []) kinds.set(key, HASH);
-  for (const key of spec.amounts ?? []) kinds.set(key, AMOUNT);
-  const nanoKeys = new Map((spec.amounts ?? []).map((key) => [key, `${key.slice(0, -"_ton".length)}_nano`]));
-  const nullables = spec.nullables ?? [];
-  return (data: Record<string, unknown>, ctx: z.RefinementCtx): T => {
-    const out: Record<string, unknown> = {};
-    const fail = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
-    const keys = Object.keys(data);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const value = data[key];
-      const kind = kinds.get(key);
-      if (kind === AMOUNT) {
-        try {
-          out[key] = typeof value === "number" ? value : Number(value);
-          out[nanoKeys.get(key)!] = parseTon(value as string | number);
-        } catch {
-          fail(key, `not a TON amount: ${JSON.stringify(value)}`);
-        }
-      } else if (kind === HASH) {
-        try {
-          out[key] = txHashToHexOrNull(value as string | null);
-        } catch {
-          fail(key, "neither hex nor base64 of 32 bytes");
-        }
-      } else {
-        if (
-          kind === INSTANT &&
-          typeof value === "string" &&
-          canonicalInstant(value) === null &&
-          Number.isNaN(Date.parse(value))
-        ) {
-          fail(key, "not an ISO 8601 date-time");
-        }
-        out[key] = value;
-      }
-    }
-    for (const key of nullables) out[key] ??= null;
-    return out as T;
-  };
+export const BALANCE_TRANSACTION_SPEC: ObjectSpec = {
+  noun: "balance transaction",
+  fields: {
+    id: { kind: "integer", required: true, doc: "the ledger's order" },
+    type: { kind: "string", required: true, known: BALANCE_TRANSACTION_TYPES, doc: "an unknown type is kept" },
+    amount_ton: { kind: "amount", required: true, doc: "signed" },
+    balance_after_ton: { kind: "amount", required: true, doc: "the running balance (balance_chain_break)" },
+    order_id: { kind: "integer", doc: "the order an order_debit pays" },
+    tx_hash: { kind: "hash", doc: "the top-up transfer of a topup row" },
+    description: { kind: "string", doc: "kept" },
+    created_at: { kind: "instant", required: true, doc: "windows, reports" },
+  },
+};
+
+export const BALANCE_SPEC: ObjectSpec = {
+  noun: "balance",
+  fields: {
+    balance_ton: { kind: "amount", required: true, doc: "balance_mismatch" },
+    topup_address: { kind: "string", required: true, doc: "the address top-ups are read from on chain" },
+    currency: { kind: "string", doc: "kept" },
+    updated_at: { kind: "instant", doc: "kept" },
+  },
+};
+
+export const STATS_SPEC: ObjectSpec = {
+  noun: "stats",
+  fields: {
+    total_orders: { kind: "count", required: true, doc: "control total" },
+    by_status: { kind: "counts", required: true, doc: "control totals per status" },
+    stars_total: { kind: "count", doc: "kept" },
+    premium_total: { kind: "count", doc: "kept" },
+    volume_ton: { kind: "amount", doc: "kept" },
+  },
+};
+
+export const TON_RATE_SPEC: ObjectSpec = {
+  noun: "TON rate",
+  fields: {
+    ton_usd: { kind: "number", required: true, doc: "USD per TON" },
+    updated_at: { kind: "instant", doc: "kept" },
+  },
+};
+
+export const FEES_SPEC: ObjectSpec = {
+  noun: "fees",
+  fields: {
+    service_fee_percent: { kind: "number", doc: "the service fee" },
+    min_stars: { kind: "integer", doc: "smallest Stars order" },
+    max_stars: { kind: "integer", doc: "largest Stars order" },
+    premium_months: { kind: "integers", doc: "Premium plans" },
+  },
+};
+
+export const STARS_ESTIMATE_SPEC: ObjectSpec = {
+  noun: "estimate",
+  fields: {
+    quantity: { kind: "integer", doc: "echo of the Stars quantity" },
+    price_ton: { kind: "amount", required: true, doc: "the price" },
+  },
+};
+
+export const PREMIUM_ESTIMATE_SPEC: ObjectSpec = {
+  noun: "estimate",
+  fields: {
+    months: { kind: "integer", doc: "echo of the Premium months" },
+    price_ton: { kind: "amount", required: true, doc: "the price" },
+  },
+};
+
+export const RECIPIENT_CHECK_SPEC: ObjectSpec = {
+  noun: "recipient check",
+  fields: {
+    username: { kind: "string", doc: "echo of the username" },
+    can_receive: { kind: "boolean", required: true, doc: "the answer" },
+    reason: { kind: "string", doc: "why not" },
+  },
+};
+
+export const HEALTH_SPEC: ObjectSpec = {
+  noun: "health",
+  fields: { status: { kind: "string", doc: "the service's word for its health" } },
+};
+
+export const orderShape: Shape<Order> = objectShape(ORDER_SPEC);
+export const orderPageShape: Shape<Page<Order>> = pageShape(ORDER_SPEC);
+/** `GET /orders/by-reference/{ref}` answers every match at once. [assumed] */
+export const orderArrayShape: Shape<Order[]> = arrayShape(ORDER_SPEC);
+export const balanceTransactionPageShape: Shape<Page<BalanceTransaction>> = pageShape(BALANCE_TRANSACTION_SPEC);
+export const balanceShape: Shape<Balance> = objectShape(BALANCE_SPEC);
+export const statsShape: Shape<StatsSummary> = objectShape(STATS_SPEC);
+export const tonRateShape: Shape<TonRate> = objectShape(TON_RATE_SPEC);
+export const feesShape: Shape<Fees> = objectShape(FEES_SPEC);
+export const starsEstimateShape: Shape<PriceEstimate> = objectShape(STARS_ESTIMATE_SPEC);
+export const premiumEstimateShape: Shape<PriceEstimate> = objectShape(PREMIUM_ESTIMATE_SPEC);
+export const recipientCheckShape: Shape<RecipientCheck> = objectShape(RECIPIENT_CHECK_SPEC);
+export const healthShape: Shape<Health> = objectShape(HEALTH_SPEC);
+
+/**
+ * What omrecon does with an endpoint: `required` — sync or reconcile cannot run without it;
+ * `optional` — a run goes on without it, with a warning; `unused` — the client offers it, the
+ * nightly job does not call it.
+ */
+export type EndpointRole = "required" | "optional" | "unused";
+
+export interface EndpointSpec {
+  /** `METHOD /pattern`, as the sandbox's counters name routes. */
+  key: string;
+  method: "GET" | "POST";
+  /** Under the base URL, with `{name}` parameters. */
+  pattern: string;
+  role: EndpointRole;
+  shape: Shape<unknown>;
+  /** Creates or changes something: `check` never calls it. */
+  writes: boolean;
 }
 
-const order = looseObject({
-  id: int,
-  status: string,
-  order_type: string,
-  stars_amount: nullish(int),
-  premium_months: nullish(int),
-  recipient_username: string,
-  price_ton: amount,
-  payment_method: text,
-  payment_currency: text,
-  payment_address: text,
-  payment_memo: text,
-  client_reference: text,
-  tx_hash: text,
-  expires_at: nullish(instant),
-  created_at: instant,
-  updated_at: nullish(instant),
-  paid_at: nullish(instant),
-  completed_at: nullish(instant),
-});
-const orderEdge = edge<Order>({
-  amounts: ["price_ton"],
-  hashes: ["tx_hash"],
-  instants: ["expires_at", "created_at", "updated_at", "paid_at", "completed_at"],
-  nullables: [
-    "stars_amount",
-    "premium_months",
-    "payment_method",
-    "payment_currency",
-    "payment_address",
-    "payment_memo",
-    "client_reference",
-    "tx_hash",
-    "expires_at",
-    "updated_at",
-    "paid_at",
-    "completed_at",
-  ],
-});
-const orderCheck = transformed(order.check, orderEdge);
-export const orderSchema = withFastCheck(order.schema.transform(orderEdge), orderCheck);
+const endpoint = (
+  method: "GET" | "POST",
+  pattern: string,
+  role: EndpointRole,
+  shape: Shape<unknown>,
+): EndpointSpec => ({ key: `${method} ${pattern}`, method, pattern, role, shape, writes: method === "POST" });
 
-const balanceTransaction = looseObject({
-  id: int,
-  type: string,
-  amount_ton: amount,
-  balance_after_ton: amount,
-  order_id: nullish(int),
-  tx_hash: text,
-  description: text,
-  created_at: instant,
-});
-const balanceTransactionEdge = edge<BalanceTransaction>({
-  amounts: ["amount_ton", "balance_after_ton"],
-  hashes: ["tx_hash"],
-  instants: ["created_at"],
-  nullables: ["order_id", "tx_hash", "description"],
-});
-const balanceTransactionCheck = transformed(balanceTransaction.check, balanceTransactionEdge);
-export const balanceTransactionSchema = withFastCheck(
-  balanceTransaction.schema.transform(balanceTransactionEdge),
-  balanceTransactionCheck,
-);
+/** Every endpoint of the page (docs/partner-api.md#endpoints) and what omrecon expects of it. */
+export const ENDPOINTS: readonly EndpointSpec[] = [
+  endpoint("GET", "/health", "unused", healthShape),
+  endpoint("GET", "/orders", "required", orderPageShape),
+  endpoint("GET", "/orders/{id}", "required", orderShape),
+  endpoint("GET", "/orders/by-memo/{memo}", "unused", orderShape),
+  endpoint("GET", "/orders/by-reference/{ref}", "unused", orderArrayShape),
+  endpoint("GET", "/orders/stats/summary", "optional", statsShape),
+  endpoint("GET", "/balance", "required", balanceShape),
+  endpoint("GET", "/balance/transactions", "required", balanceTransactionPageShape),
+  endpoint("GET", "/pricing/ton-rate", "unused", tonRateShape),
+  endpoint("GET", "/pricing/fee", "unused", feesShape),
+  endpoint("GET", "/pricing/estimate/stars", "unused", starsEstimateShape),
+  endpoint("GET", "/pricing/estimate/premium", "unused", premiumEstimateShape),
+  endpoint("GET", "/recipients/stars", "unused", recipientCheckShape),
+  endpoint("GET", "/recipients/premium", "unused", recipientCheckShape),
+  endpoint("POST", "/orders/stars", "unused", orderShape),
+  endpoint("POST", "/orders/premium", "unused", orderShape),
+  endpoint("POST", "/orders/{id}/cancel", "unused", orderShape),
+];
 
-export const balanceSchema = z
-  .looseObject({
-    balance_ton: amount.schema,
-    topup_address: z.string(),
-    currency: z.string(),
-    updated_at: z.string().nullish(),
-  })
-  .transform(edge<Balance>({ amounts: ["balance_ton"], instants: ["updated_at"], nullables: ["updated_at"] }));
-
-export const statsSchema = z
-  .looseObject({
-    total_orders: int.schema,
-    by_status: z.record(z.string(), int.schema),
-    stars_total: int.schema,
-    premium_total: int.schema,
-    volume_ton: amount.schema,
-  })
-  .transform(edge<StatsSummary>({ amounts: ["volume_ton"] }));
-
-export const tonRateSchema = z
-  .looseObject({ ton_usd: z.number(), updated_at: z.string().nullish() })
-  .transform(edge<TonRate>({ instants: ["updated_at"], nullables: ["updated_at"] }));
-
-export const feesSchema: z.ZodType<Fees> = z.looseObject({
-  service_fee_percent: z.number(),
-  min_stars: int.schema,
-  max_stars: int.schema,
-  premium_months: z.array(int.schema),
-});
-
-export const priceEstimateSchema = z
-  .looseObject({ quantity: int.schema.optional(), months: int.schema.optional(), price_ton: amount.schema })
-  .transform(edge<PriceEstimate>({ amounts: ["price_ton"] }));
-
-export const recipientCheckSchema: z.ZodType<RecipientCheck> = z.looseObject({
-  username: z.string(),
-  can_receive: z.boolean(),
-  reason: z.string().nullish(),
-});
-
-export const healthSchema: z.ZodType<Health> = z.looseObject({ status: z.string() });
-
-const itemChecks = new Map<z.ZodType, FastCheck<unknown>>([
-  [orderSchema, orderCheck],
-  [balanceTransactionSchema, balanceTransactionCheck],
-]);
-
-/** `{ items, total, limit, offset }` of the list endpoints. [assumed] */
-export function pageSchema<T>(item: z.ZodType<T>): z.ZodType<Page<T>> {
-  const schema = z.object({ items: z.array(item), total: int.schema, limit: int.schema, offset: int.schema });
-  const itemCheck = itemChecks.get(item) as FastCheck<T> | undefined;
-  if (itemCheck === undefined) return schema;
-  const count = checkOf(int);
-  return withFastCheck(
-    schema,
-    strictFields<Page<T>>({ items: arrayOf(itemCheck), total: count, limit: count, offset: count }),
-  );
+/** `{"ok": true, "data": …}` [page]; the data, or undefined when the body is not that envelope. */
+export function successData(body: unknown): { data: unknown } | undefined {
+  if (typeof body !== "object" || body === null || (body as { ok?: unknown }).ok !== true) return undefined;
+  return { data: (body as { data?: unknown }).data };
 }
 
-/** `GET /orders/by-reference/{ref}` answers a bare array. [assumed] */
-export const orderArraySchema = z.array(orderSchema);
+/** `{"ok": false, "error_code": "…", "error_message": "…", "data": null}` [page]. */
+export function errorEnvelope(body: unknown): { error_code: string; error_message: string | null } | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const b = body as { ok?: unknown; error_code?: unknown; error_message?: unknown };
+  if (b.ok !== false || typeof b.error_code !== "string") return undefined;
+  return { error_code: b.error_code, error_message: typeof b.error_message === "string" ? b.error_message : null };
+}

@@ -5,17 +5,25 @@
  * API's ISO 8601 strings. Unknown statuses and types are kept as plain strings.
  */
 import type { Nano } from "@omrecon/core";
+import type { WalkBudget } from "./walk.js";
 
 /** Statuses the spec names; any other string the API sends is kept as is (and is non-terminal). */
-export type KnownOrderStatus =
-  | "pending_payment"
-  | "paid"
-  | "processing"
-  | "completed"
-  | "expired"
-  | "cancelled"
-  | "failed"
-  | "refunded";
+export const ORDER_STATUSES = [
+  "pending_payment",
+  "paid",
+  "processing",
+  "completed",
+  "expired",
+  "cancelled",
+  "failed",
+  "refunded",
+] as const;
+export type KnownOrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Whether omrecon knows what the status means (docs/partner-api.md#order-object). */
+export function isKnownStatus(status: string): status is KnownOrderStatus {
+  return (ORDER_STATUSES as readonly string[]).includes(status);
+}
 // `string & {}` keeps editor completion for the known values while accepting any string.
 export type OrderStatus = KnownOrderStatus | (string & {});
 
@@ -28,17 +36,25 @@ export function isTerminalStatus(status: string): boolean {
 export type OrderType = "stars" | "premium" | (string & {});
 export type PaymentMethod = "ton_memo" | "balance" | (string & {});
 
+/**
+ * An order as the client returns it: every field the page or the spec names, null where the API
+ * left it out (docs/partner-api.md#tolerance). Only `id`, `status`, `price_ton` and `created_at`
+ * are always there; an order paid by memo also has `payment_memo`, `payment_address` and `expires_at`.
+ */
 export interface Order {
+  /** `order_id` where the API sends that instead. */
   id: number;
   status: OrderStatus;
-  order_type: OrderType;
+  /** Taken from `stars_amount` / `premium_months` when the API leaves it out; null when neither says. */
+  order_type: OrderType | null;
   stars_amount: number | null;
   premium_months: number | null;
-  recipient_username: string;
+  recipient_username: string | null;
   /** The API's own number. */
   price_ton: number;
   /** `price_ton` exactly, in nanotons. */
   price_nano: Nano;
+  /** As sent; when null, `paidByMemo(order)` says how it was paid (a memo means by memo). */
   payment_method: PaymentMethod | null;
   payment_currency: string | null;
   payment_address: string | null;
@@ -55,7 +71,8 @@ export interface Order {
   [extra: string]: unknown;
 }
 
-export type BalanceTransactionType = "topup" | "order_debit" | "refund" | "adjustment" | (string & {});
+export const BALANCE_TRANSACTION_TYPES = ["topup", "order_debit", "refund", "adjustment"] as const;
+export type BalanceTransactionType = (typeof BALANCE_TRANSACTION_TYPES)[number] | (string & {});
 
 export interface BalanceTransaction {
   id: number;
@@ -76,27 +93,30 @@ export interface Balance {
   balance_ton: number;
   balance_nano: Nano;
   topup_address: string;
-  currency: string;
+  currency: string | null;
   updated_at: string | null;
   [extra: string]: unknown;
 }
 
+/** `/orders/stats/summary`; only the two control totals are required. */
 export interface StatsSummary {
   total_orders: number;
   by_status: Record<string, number>;
-  stars_total: number;
-  premium_total: number;
-  volume_ton: number;
-  volume_nano: Nano;
+  stars_total: number | null;
+  premium_total: number | null;
+  volume_ton: number | null;
+  volume_nano: Nano | null;
   [extra: string]: unknown;
 }
 
 /** One page of a list endpoint. */
 export interface Page<T> {
   items: T[];
-  total: number;
-  limit: number;
-  offset: number;
+  /** Rows of the whole list; null when the API does not say (the walk then reads to a short page). */
+  total: number | null;
+  /** As the API echoed them, when it did. */
+  limit: number | null;
+  offset: number | null;
 }
 
 export interface ListOrdersParams {
@@ -129,6 +149,7 @@ export interface StatsParams {
 }
 
 export interface CreateStarsOrderParams {
+  /** With or without a leading `@` (sent without). */
   recipient_username: string;
   /** 50..10000 */
   quantity: number;
@@ -138,6 +159,7 @@ export interface CreateStarsOrderParams {
 }
 
 export interface CreatePremiumOrderParams {
+  /** With or without a leading `@` (sent without). */
   recipient_username: string;
   months: 3 | 6 | 12;
   payment_method?: PaymentMethod;
@@ -154,32 +176,32 @@ export interface TonRate {
 
 export interface Fees {
   /** Service fee in percent, the API's number. [assumed shape] */
-  service_fee_percent: number;
-  min_stars: number;
-  max_stars: number;
-  premium_months: number[];
+  service_fee_percent: number | null;
+  min_stars: number | null;
+  max_stars: number | null;
+  premium_months: number[] | null;
   [extra: string]: unknown;
 }
 
 export interface PriceEstimate {
-  /** Echo of the request: `quantity` for Stars, `months` for Premium. [assumed shape] */
-  quantity?: number;
-  months?: number;
+  /** Echo of the request: `quantity` for Stars, `months` for Premium (only that one). [assumed shape] */
+  quantity?: number | null;
+  months?: number | null;
   price_ton: number;
   price_nano: Nano;
   [extra: string]: unknown;
 }
 
 export interface RecipientCheck {
-  username: string;
+  username: string | null;
   can_receive: boolean;
   /** Why not, when `can_receive` is false. [assumed shape] */
-  reason?: string | null;
+  reason: string | null;
   [extra: string]: unknown;
 }
 
 export interface Health {
-  status: string;
+  status: string | null;
   [extra: string]: unknown;
 }
 
@@ -188,8 +210,13 @@ export interface RequestOptions {
   /** Milliseconds for one attempt. */
   timeout?: number;
   signal?: AbortSignal;
-  /** For creates and cancels; generated (UUID v4) when absent and reused on every retry. */
+  /** For creates and cancels: a UUID; generated (v4) when absent and reused on every retry. */
   idempotencyKey?: string;
   /** Overrides the client's retry budget for this call. */
   maxRetries?: number;
+  /**
+   * The walk a list page belongs to (its deadline and page cap). Without one, a list request
+   * belongs to the walk of its endpoint and filters (walk.ts).
+   */
+  walk?: WalkBudget;
 }

@@ -81,9 +81,12 @@ describe("API error envelopes become typed errors", () => {
   });
 
   it("IDEMPOTENCY_CONFLICT and ORDER_NOT_CANCELLABLE → ConflictError, told apart by errorCode", async () => {
-    await client.orders.createStars(stars, { idempotencyKey: "reused" });
+    await client.orders.createStars(stars, { idempotencyKey: "0f6c1f1e-5b8a-4c1e-9d52-3a1b2c3d4e5f" });
     const conflict = await failure(
-      client.orders.createStars({ ...stars, quantity: 200 }, { idempotencyKey: "reused" }),
+      client.orders.createStars(
+        { ...stars, quantity: 200 },
+        { idempotencyKey: "0f6c1f1e-5b8a-4c1e-9d52-3a1b2c3d4e5f" },
+      ),
     );
     expect(conflict).toBeInstanceOf(ConflictError);
     expect(conflict).toMatchObject({ status: 409, errorCode: "IDEMPOTENCY_CONFLICT" });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConflictError, RateLimitError, ServerError, ValidationError } from "../src/index.js";
+import { ConflictError, type OpenMoneyError, RateLimitError, ServerError, ValidationError } from "../src/index.js";
 import { type Fixture, startFixture } from "./sandbox-fixture.js";
 
 let fx: Fixture;
@@ -38,11 +38,38 @@ describe("retries of POSTs", () => {
     await client.orders.createStars(stars);
     await client.orders.createStars(stars);
     fx.api.faults.next("POST /orders/stars", "server_error");
-    await client.orders.createStars(stars, { idempotencyKey: "invoice-42-attempt" });
+    await client.orders.createStars(stars, { idempotencyKey: "550e8400-e29b-41d4-a716-446655440000" });
     const keys = fx.api.counters.idempotencyKeys("POST /orders/stars");
     expect(keys[0]).not.toBe(keys[1]);
-    expect(keys.slice(2)).toEqual(["invoice-42-attempt", "invoice-42-attempt"]);
+    expect(keys.slice(2)).toEqual(["550e8400-e29b-41d4-a716-446655440000", "550e8400-e29b-41d4-a716-446655440000"]);
     expect(fx.api.counters.ordersCreated).toBe(3);
+  });
+
+  it("refuses a caller's key that is not a UUID before sending anything", async () => {
+    const client = fx.client();
+    await expect(client.orders.createStars(stars, { idempotencyKey: "invoice-42" })).rejects.toMatchObject({
+      code: "usage",
+      message: expect.stringContaining("idempotencyKey must be a UUID"),
+    });
+    expect(fx.api.counters.requests()).toBe(0);
+  });
+
+  it("says which Idempotency-Key a create was sent with when it fails after the retries", async () => {
+    const client = fx.client({ maxRetries: 1 });
+    fx.api.faults.next("POST /orders/stars", "drop", 2);
+    const error = await client.orders.createStars(stars).catch((e: unknown) => e as OpenMoneyError);
+    const [key] = fx.api.counters.idempotencyKeys("POST /orders/stars");
+    expect(error).toMatchObject({ name: "ConnectionError", idempotencyKey: key, attempts: 2 });
+    expect((error as Error).message).toContain(`sent with Idempotency-Key ${key}: retry with it`);
+    // Retrying with it returns the order the dropped answers were about, and creates nothing new.
+    const order = await client.orders.createStars(stars, { idempotencyKey: key! });
+    expect(fx.api.counters.ordersCreated).toBe(1);
+    expect(order.status).toBe("pending_payment");
+  });
+
+  it("sends a recipient given as @name without its @", async () => {
+    const order = await fx.client().orders.createPremium({ recipient_username: "@pandus", months: 3 });
+    expect(order.recipient_username).toBe("pandus");
   });
 
   it("retries a cancel whose response was dropped with the same key, and gets the cancelled order", async () => {
@@ -102,10 +129,10 @@ describe("what is not retried, and the bounds", () => {
   it("never retries a 4xx other than 429", async () => {
     const client = fx.client();
     await expect(client.orders.createStars({ ...stars, quantity: 1 })).rejects.toBeInstanceOf(ValidationError);
-    await client.orders.createStars(stars, { idempotencyKey: "k" });
-    await expect(client.orders.createStars({ ...stars, quantity: 99 }, { idempotencyKey: "k" })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await client.orders.createStars(stars, { idempotencyKey: "7d444840-9dc0-11d1-b245-5ffdce74fad2" });
+    await expect(
+      client.orders.createStars({ ...stars, quantity: 99 }, { idempotencyKey: "7d444840-9dc0-11d1-b245-5ffdce74fad2" }),
+    ).rejects.toBeInstanceOf(ConflictError);
     await expect(client.orders.get(9_999_999)).rejects.toMatchObject({ status: 404 });
     expect(fx.api.counters.snapshot()).toEqual({ "POST /orders/stars": 3, "GET /orders/{id}": 1 });
   });

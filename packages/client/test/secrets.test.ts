@@ -80,9 +80,17 @@ describe("the API key never leaks", () => {
         client.orders.createStars({ recipient_username: "pandus", quantity: 100, payment_method: "balance" }),
       ),
     );
-    await client.orders.createStars({ recipient_username: "pandus", quantity: 100 }, { idempotencyKey: "x" });
+    await client.orders.createStars(
+      { recipient_username: "pandus", quantity: 100 },
+      { idempotencyKey: "6ba7b810-9dad-11d1-80b4-00c04fd430c8" },
+    );
     errors.push(
-      await caught(client.orders.createStars({ recipient_username: "pandus", quantity: 60 }, { idempotencyKey: "x" })),
+      await caught(
+        client.orders.createStars(
+          { recipient_username: "pandus", quantity: 60 },
+          { idempotencyKey: "6ba7b810-9dad-11d1-80b4-00c04fd430c8" },
+        ),
+      ),
     );
     await scripted("GET /balance", { kind: "error", status: 403, code: "FORBIDDEN" }, () => client.balance.get(), 1);
     await scripted("GET /health", { kind: "rate_limit", retryAfter: 0 }, () => client.health.check());

@@ -28,4 +28,15 @@ export {
   type RetryPolicy,
   withRetry,
 } from "./retry.js";
-export { formatIsoUtc, toStoredTime, toStoredTimeOrNull, utcDate, utcIsoMs } from "./time.js";
+export {
+  formatIsoUtc,
+  instantProblem,
+  parseInstant,
+  parseInstantIn,
+  toStoredTime,
+  toStoredTimeOrNull,
+  utcDate,
+  utcIsoMs,
+  wallTimeToUtc,
+  zoneOffsetMs,
+} from "./time.js";

@@ -3,7 +3,13 @@
  * simulator on local ports, with its ground truth, faults passed through, and helpers that make
  * new things happen between two runs of the toolkit.
  */
-import { type ApiCounters, type FaultControl, type FaultRates, startPartnerApi } from "./api/index.js";
+import {
+  type ApiCounters,
+  type ApiShapeName,
+  type FaultControl,
+  type FaultRates,
+  startPartnerApi,
+} from "./api/index.js";
 import type { SandboxPartner } from "./model.js";
 import { createTonChain } from "./ton/chain.js";
 import { startTonApi } from "./ton/ton-api.js";
@@ -35,6 +41,10 @@ export interface SandboxOptions extends Omit<WorldOptions, "chain"> {
   clock?: "fixed" | "running";
   /** Serve this key instead of the world's. */
   apiKey?: string;
+  /** How the partner API serves its objects: `spec` (default), `page` (the public page's example), or a drifted shape (`API_SHAPES`). */
+  shape?: ApiShapeName;
+  /** Serve an OpenAPI document of the shape at `/api/v1/openapi.json`. */
+  openapi?: boolean;
 }
 
 export interface SandboxCounters {
@@ -77,7 +87,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const state = loadWorld(world, { now: clock.now, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
 
   const host = options.host ?? "127.0.0.1";
-  const api = await startPartnerApi(state, { host, port: options.port ?? 0, faultSeed: faultSeedOf(options.seed) });
+  const api = await startPartnerApi(state, {
+    host,
+    port: options.port ?? 0,
+    faultSeed: faultSeedOf(options.seed),
+    ...(options.shape !== undefined && { shape: options.shape }),
+    ...(options.openapi !== undefined && { openapi: options.openapi }),
+  });
   let ton: Awaited<ReturnType<typeof startTonApi>>;
   try {
     ton = await startTonApi(chain, {

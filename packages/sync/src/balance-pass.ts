@@ -59,7 +59,8 @@ async function walkLedger(pass: Pass, walk: LedgerWalk): Promise<"done" | "stopp
       else await setSyncState(trx, LEDGER_WALK_KEY, { offset: next, stopAtId: walk.stopAtId } satisfies LedgerWalk);
       pass.tally.balanceFetched += page.items.length;
       pass.tally.balanceInserted += inserted;
-      pass.progress.update("balance transactions", next - walk.offset, Math.max(0, page.total - walk.offset));
+      const total = page.total === null ? undefined : Math.max(0, page.total - walk.offset);
+      pass.progress.update("balance transactions", next - walk.offset, total);
     },
   });
 }

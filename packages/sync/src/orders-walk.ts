@@ -69,7 +69,8 @@ export async function walkOrders(pass: Pass, walk: OrdersWalk): Promise<"done" |
       pass.tally.ordersFetched += page.items.length;
       pass.tally.ordersInserted += counts.inserted;
       pass.tally.ordersUpdated += counts.updated;
-      pass.progress.update(label, next - walk.offset, Math.max(0, page.total - walk.offset), `rows, ${pages} pages`);
+      const total = page.total === null ? undefined : Math.max(0, page.total - walk.offset);
+      pass.progress.update(label, next - walk.offset, total, `rows, ${pages} pages`);
     },
   });
 }

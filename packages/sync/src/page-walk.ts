@@ -1,4 +1,4 @@
-import type { Page } from "@omrecon/client";
+import { isLastPage, type Page } from "@omrecon/client";
 import type { StoreDb } from "@omrecon/store";
 import type { Pass } from "./pass.js";
 
@@ -75,7 +75,9 @@ export async function walkPages<T>(pass: Pass, walk: PageWalk<T>): Promise<"done
         if (!last && !pass.stopRequested()) {
           pending = take(next);
           const size = page.items.length;
-          for (let k = 1; k < ahead; k++) if (next + k * size < page.total) request(next + k * size);
+          // Only below a known total: without one, a page past the end cannot be told from a page.
+          if (page.total !== null)
+            for (let k = 1; k < ahead; k++) if (next + k * size < page.total) request(next + k * size);
         }
         await walk.write(trx, page, next, last);
         offset = next;
@@ -125,8 +127,7 @@ async function settleBefore<V>(
   }
 }
 
-/** The end of a newest-first list: nothing more, or the count is reached, or a short page. */
-export function endOfList(page: Page<unknown>, offset: number, pageSize: number): boolean {
-  const n = page.items.length;
-  return n === 0 || offset + n >= page.total || n < Math.min(pageSize, page.limit || pageSize);
+/** The end of a newest-first list: the client's rule (empty, `total` reached, or short by the API's own limit). */
+export function endOfList(page: Page<unknown>, offset: number, _pageSize: number): boolean {
+  return isLastPage(page, offset);
 }

@@ -61,10 +61,11 @@ export function orderToRow(order: Order, syncedAt: string): NewOrderRow {
   return {
     id: order.id,
     status: order.status,
-    order_type: order.order_type,
+    // Columns without NULL for what the API may leave out (docs/partner-api.md#tolerance): empty text.
+    order_type: order.order_type ?? "",
     stars_amount: order.stars_amount ?? null,
     premium_months: order.premium_months ?? null,
-    recipient_username: order.recipient_username,
+    recipient_username: order.recipient_username ?? "",
     price_nano: order.price_nano,
     payment_method: order.payment_method ?? null,
     payment_currency: order.payment_currency ?? null,
@@ -104,7 +105,8 @@ export function balanceToSnapshot(balance: Balance, takenAt: string): NewBalance
     balance_nano: balance.balance_nano,
     topup_address: balance.topup_address,
     topup_address_raw: rawAddressOrNull(balance.topup_address),
-    currency: balance.currency,
+    // Every amount of the service is in TON (the page): the currency it does not name is TON.
+    currency: balance.currency ?? "TON",
     updated_at: storedTimeOrNull(balance.updated_at),
   };
 }

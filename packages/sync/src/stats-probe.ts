@@ -1,4 +1,4 @@
-import { TERMINAL_STATUSES } from "@omrecon/client";
+import { statsUnavailable, TERMINAL_STATUSES } from "@omrecon/client";
 import { countOrdersByStatus, getSyncState, listNonTerminalOrders, setSyncState } from "@omrecon/store";
 import { isNotFound, isValidationError, type Pass } from "./pass.js";
 
@@ -23,14 +23,19 @@ export interface StatsProbe {
   unchanged: boolean;
 }
 
-/** One stats request; null when the API has no usable stats (then everything is re-read). */
+/**
+ * One stats request; null when the API has no usable stats — 404, 405, a refused window, an answer
+ * of another shape (the client's `statsUnavailable`, docs/partner-api.md#stats) — and then every
+ * old open order is re-read, the safe side. A refused key or an unreachable API still fails the pass.
+ */
 export async function probeOldOrders(pass: Pass, before: string): Promise<StatsProbe | null> {
   let stats: Awaited<ReturnType<Pass["source"]["orders"]["stats"]>>;
   try {
     stats = await pass.source.orders.stats({ to: before }, pass.requestOptions);
   } catch (error) {
-    if (!isNotFound(error) && !isValidationError(error)) throw error;
-    pass.logger.debug("no usable order stats; re-reading every old open order", { error: (error as Error).message });
+    const why = statsUnavailable(error) ?? (isNotFound(error) || isValidationError(error) ? String(error) : null);
+    if (why === null) throw error;
+    pass.logger.debug("no usable order stats; re-reading every old open order", { reason: why });
     return null;
   }
   const server = { total: stats.total_orders, byStatus: stats.by_status ?? {} };

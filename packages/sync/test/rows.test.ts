@@ -35,16 +35,21 @@ describe("orderToRow", () => {
       "2024-02-29T23:59:59Z",
       "2026-04-16T14:00:00+02:00",
       "2026-04-16T12:00:00.5Z",
-      "2026-02-30T00:00:00Z",
-      "2026-04-16T24:00:00Z",
-      "2026-04-16",
-      "Thu, 16 Apr 2026 12:00:00 GMT",
     ]) {
       const row = orderToRow({ ...order, created_at: time, paid_at: time }, SYNCED_AT);
       expect(row.created_at, time).toBe(toStoredTime(time));
       expect(row.paid_at, time).toBe(toStoredTime(time));
     }
-    expect(() => orderToRow({ ...order, created_at: "yesterday" }, SYNCED_AT)).toThrow(RangeError);
+    // What core's strict reader refuses never reaches a row (the client refuses the answer first).
+    for (const time of [
+      "yesterday",
+      "2026-02-30T00:00:00Z",
+      "2026-04-16T24:00:00Z",
+      "2026-04-16",
+      "Thu, 16 Apr 2026 12:00:00 GMT",
+    ]) {
+      expect(() => orderToRow({ ...order, created_at: time }, SYNCED_AT), time).toThrow(RangeError);
+    }
     expect(orderToRow({ ...order, expires_at: "" as unknown as null }, SYNCED_AT).expires_at).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import { type Io, intFlag, parseCommandLine, UsageError, untilSignal } from "@omrecon/cli";
-import { FINDING_KINDS, type FindingKind } from "@omrecon/core";
-import { type Sandbox, type SandboxOptions, startSandbox } from "@omrecon/sandbox";
+import { FINDING_KINDS, type FindingKind, parseInstantIn } from "@omrecon/core";
+import { API_SHAPES, isApiShapeName, type Sandbox, type SandboxOptions, startSandbox } from "@omrecon/sandbox";
 
 export const HELP = `Usage: omrecon sandbox [options]
 
@@ -11,8 +11,11 @@ Options:
   --seed N              world seed (default 1); the same seed, options and --now give the same world
   --orders N            number of orders (default 1000)
   --days D              days of history before now (default 7)
-  --now ISO             the world's present (default: now, floored to the minute)
+  --now ISO             the world's present (default: now, floored to the minute; without a zone: UTC)
   --plant K=N,…         plant findings: K a finding kind, N a count or a rate like 0.001
+  --shape NAME          how the partner API serves its objects (default spec): ${Object.keys(API_SHAPES).join(", ")}
+                        (page: exactly the public page's example, no stats endpoint)
+  --openapi             also serve an OpenAPI document at <api>/openapi.json
   --port P              partner API port (default: any free port)
   --ton-port P          TON API port (default: any free port)
   --json                print one JSON document (URLs, key, env, ground truth) on stdout
@@ -27,6 +30,8 @@ export const sandboxFlags = {
   days: { type: "string" },
   now: { type: "string" },
   plant: { type: "string" },
+  shape: { type: "string" },
+  openapi: { type: "boolean" },
   port: { type: "string" },
   "ton-port": { type: "string" },
   json: { type: "boolean" },
@@ -57,8 +62,12 @@ export function optionsFrom(values: ReturnType<typeof parseArgs>["values"]): San
   const seedText = values.seed ?? "1";
   let now: number | undefined;
   if (values.now !== undefined) {
-    now = Date.parse(values.now);
-    if (Number.isNaN(now)) throw new UsageError(`--now must be an ISO 8601 time, got ${JSON.stringify(values.now)}`);
+    now = parseInstantIn(values.now.trim(), "UTC");
+    if (Number.isNaN(now)) {
+      throw new UsageError(
+        `--now must be an ISO 8601 time like 2026-04-16T12:00:00Z, got ${JSON.stringify(values.now)}`,
+      );
+    }
     now = Math.floor(now / 1000) * 1000;
   }
   const options: SandboxOptions = {
@@ -71,6 +80,15 @@ export function optionsFrom(values: ReturnType<typeof parseArgs>["values"]): San
   };
   if (now !== undefined) options.now = now;
   if (values.plant !== undefined) options.plant = parsePlant(values.plant);
+  if (values.shape !== undefined) {
+    if (!isApiShapeName(values.shape)) {
+      throw new UsageError(
+        `--shape must be one of ${Object.keys(API_SHAPES).join(", ")}, got ${JSON.stringify(values.shape)}`,
+      );
+    }
+    options.shape = values.shape;
+  }
+  if (values.openapi) options.openapi = true;
   return options;
 }
 

@@ -1,6 +1,6 @@
 /** `client.health`: the service's health probe. */
 import type { Send } from "../call.js";
-import { healthSchema } from "../schemas.js";
+import { healthShape } from "../schemas.js";
 import type { Health, RequestOptions } from "../types.js";
 
 export class HealthResource {
@@ -12,6 +12,6 @@ export class HealthResource {
 
   /** `GET /health`. Also a cheap way to check the key: a refused key throws AuthenticationError. */
   check(options?: RequestOptions): Promise<Health> {
-    return this.#send({ method: "GET", path: "/health", schema: healthSchema }, options);
+    return this.#send({ method: "GET", path: "/health", shape: healthShape, fixed: true }, options);
   }
 }

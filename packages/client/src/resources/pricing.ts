@@ -1,6 +1,6 @@
 /** `client.pricing`: rate, fees and price estimates. */
 import type { Send } from "../call.js";
-import { feesSchema, priceEstimateSchema, tonRateSchema } from "../schemas.js";
+import { feesShape, premiumEstimateShape, starsEstimateShape, tonRateShape } from "../schemas.js";
 import type { Fees, PriceEstimate, RequestOptions, TonRate } from "../types.js";
 
 export class PricingResource {
@@ -12,12 +12,12 @@ export class PricingResource {
 
   /** `GET /pricing/ton-rate`: USD per TON. */
   tonRate(options?: RequestOptions): Promise<TonRate> {
-    return this.#send({ method: "GET", path: "/pricing/ton-rate", schema: tonRateSchema }, options);
+    return this.#send({ method: "GET", path: "/pricing/ton-rate", shape: tonRateShape }, options);
   }
 
   /** `GET /pricing/fee`: the service fee and the order limits. */
   fee(options?: RequestOptions): Promise<Fees> {
-    return this.#send({ method: "GET", path: "/pricing/fee", schema: feesSchema }, options);
+    return this.#send({ method: "GET", path: "/pricing/fee", shape: feesShape }, options);
   }
 
   /** `GET /pricing/estimate/stars?quantity=`: what `quantity` Stars cost in TON. */
@@ -26,7 +26,7 @@ export class PricingResource {
       method: "GET",
       path: "/pricing/estimate/stars",
       query: { quantity },
-      schema: priceEstimateSchema,
+      shape: starsEstimateShape,
     } as const;
     return this.#send(call, options);
   }
@@ -37,7 +37,7 @@ export class PricingResource {
       method: "GET",
       path: "/pricing/estimate/premium",
       query: { months },
-      schema: priceEstimateSchema,
+      shape: premiumEstimateShape,
     } as const;
     return this.#send(call, options);
   }

@@ -2,14 +2,17 @@
  * Orders paid from the partner balance against the ledger: each needs `order_debit` rows of
  * exactly its price, and each `order_debit` must name an order paid from balance.
  */
+import { paidByMemo } from "@omrecon/client";
 import { FINDING_SEVERITY, type Finding, findingKey, formatTon } from "@omrecon/core";
 import type { MatchBalanceTransaction, MatchOrder } from "./types.js";
 
 /** Statuses that mean the service took the money (a `failed` or `refunded` order was debited first). */
 export const DEBITED_STATUSES: ReadonlySet<string> = new Set(["paid", "processing", "completed", "failed", "refunded"]);
 
+/** Paid from the partner balance: `balance`, or no method and no memo (docs/partner-api.md#tolerance). */
 export function isBalanceOrder(order: MatchOrder): boolean {
-  return order.payment_method === "balance";
+  if (order.payment_method === "balance") return true;
+  return order.payment_method === null && !paidByMemo(order);
 }
 
 /** @param debits the `order_debit` rows naming this order */

@@ -13,7 +13,7 @@ import { isMemoOrder, matchOrder, NO_HASHES } from "./orders.js";
 import { idSlot, ordersById } from "./orders-by-id.js";
 import { bouncedFinding, orphanFinding } from "./orphans.js";
 import { isoInWindow, utimeInWindow, windowMs } from "./scope.js";
-import { compareFindings, reconciliationOf } from "./status.js";
+import { compareFindings, isKnownStatus, reconciliationOf } from "./status.js";
 import { creditWithoutTopup, topupWithoutCredit } from "./topups.js";
 import { canonicalHashOrNull, isBouncedTransfer, isValidTransfer, normalizeTransfer } from "./transfers.js";
 import type {
@@ -53,6 +53,8 @@ export function match(input: MatchInput): MatchResult {
   }
   // The window's orders by status, for the control totals.
   const byStatus = input.stats ? new Map<string, number>() : null;
+  // Statuses omrecon does not know, and how many orders of the window hold each.
+  const unknownStatuses: Record<string, number> = {};
   // Hashes of the valid transfers the run looked at, repeats allowed: those paying orders of the
   // window that arrived outside it here, the rest below.
   const looked: string[] = [];
@@ -66,6 +68,7 @@ export function match(input: MatchInput): MatchResult {
     if (!isoInWindow(order.created_at, w)) continue;
     const i = orderMatches.length;
     if (byStatus) byStatus.set(order.status, (byStatus.get(order.status) ?? 0) + 1);
+    if (!isKnownStatus(order.status)) unknownStatuses[order.status] = (unknownStatuses[order.status] ?? 0) + 1;
     const p = paidBySlot[idSlot(byId, at)];
     let paid: readonly MatchTransfer[] = NO_PAYMENTS;
     if (Array.isArray(p)) paid = p;
@@ -151,6 +154,7 @@ export function match(input: MatchInput): MatchResult {
     asOf: input.asOf,
     findings: unique,
     orders: orderMatches,
+    unknownStatuses,
     totals: {
       orders: orderMatches.length,
       transfers: distinctCount(looked),

@@ -3,6 +3,7 @@
  * and a `tx_hash` the chain does not back. Most orders have none, so nothing about a finding (its
  * message, the order's label) is built until one is due.
  */
+import { paidByMemo } from "@omrecon/client";
 import { FINDING_SEVERITY, type Finding, type FindingKind, findingKey, formatIsoUtc, formatTon } from "@omrecon/core";
 import { coveringSet } from "./covering.js";
 import { printable } from "./printable.js";
@@ -21,12 +22,12 @@ export const UNRECOGNIZED_STATUSES: ReadonlySet<string> = new Set([
   "failed",
 ]);
 
-/** The order is paid by sending TON with its memo (not from the partner balance). */
+/**
+ * The order is paid by sending TON with its memo (not from the partner balance): `ton_memo`, or no
+ * method (or one omrecon does not know) and a memo (docs/partner-api.md#tolerance; the client's rule).
+ */
 export function isMemoOrder(order: MatchOrder): boolean {
-  if (order.payment_method === "balance") return false;
-  if (order.payment_method === "ton_memo") return true;
-  // An unknown or absent method with a memo is still a memo payment: the memo is what the payer used.
-  return order.payment_memo != null && order.payment_memo.trim() !== "";
+  return paidByMemo(order);
 }
 
 /**
@@ -51,7 +52,8 @@ export function matchOrder(
   const normalized = folded.size > 0 && paid.some((t) => folded.has(t));
 
   if (paid.length === 0) {
-    if (PAID_STATUSES.has(order.status) && order.payment_method === "ton_memo") {
+    // Every order here is paid by memo (isMemoOrder), with or without a `payment_method`.
+    if (PAID_STATUSES.has(order.status)) {
       findings.push(
         orderFinding(order, "missing_payment", normalized, {
           message: `${label(order)} is ${order.status} but no valid transfer carries its memo`,

@@ -1,6 +1,31 @@
-/** The one-word reconciliation status of an order, as `orders.csv` prints it. */
+/**
+ * What an order's status means for matching, and the one-word reconciliation status `orders.csv`
+ * prints. Statuses come from the API as sent (docs/partner-api.md#order-object); one omrecon does
+ * not know is handled as not settled: neither paid (no missing_payment) nor refused
+ * (no unrecognized_payment), and each run names it once as a warning.
+ */
+import { ORDER_STATUSES } from "@omrecon/client";
 import { FINDING_KINDS, type Finding, type FindingKind, SEVERITY_RANK, severityOf } from "@omrecon/core";
 import type { Reconciliation } from "./types.js";
+
+const KNOWN: ReadonlySet<string> = new Set(ORDER_STATUSES);
+
+/** A status the partner API spec names (the client's list). */
+export function isKnownStatus(status: string): boolean {
+  return KNOWN.has(status);
+}
+
+/** The run's warning about unknown statuses, or null when there were none. */
+export function unknownStatusWarning(counts: Readonly<Record<string, number>>): string | null {
+  const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return null;
+  const orders = entries.reduce((n, [, c]) => n + c, 0);
+  const list = entries.map(([s, c]) => `${JSON.stringify(s)} ×${c}`).join(", ");
+  return (
+    `${orders} order${orders === 1 ? "" : "s"} of the window ${orders === 1 ? "has a status" : "have statuses"} ` +
+    `omrecon does not know (${list}): handled as not settled, so no missing or unrecognized payment is reported for ${orders === 1 ? "it" : "them"}`
+  );
+}
 
 /** More severe first; among equals, the order of `reconciliation.md`'s table. */
 export function compareKinds(a: FindingKind, b: FindingKind): number {

@@ -8,6 +8,7 @@ import type { Finding, FindingKind } from "@omrecon/core";
 export interface MatchOrder {
   id: number;
   status: string;
+  /** As the API sent it; null when it did not say (then a memo means by memo, none the balance). */
   payment_method: string | null;
   price_nano: bigint;
   /** Any form (raw `0:…`, EQ…, UQ…); compared parsed. */
@@ -126,5 +127,7 @@ export interface MatchResult {
   findings: Finding[];
   /** One per order of the window, by id. */
   orders: OrderMatch[];
+  /** Statuses of the window's orders that omrecon does not know, with their counts (handled as not settled). */
+  unknownStatuses: Record<string, number>;
   totals: MatchTotals;
 }

@@ -90,7 +90,11 @@ export function chainReaderFor(
 }
 
 export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps): ConnectedReconcile {
-  const fetchStats: FetchStats = (w) => deps.client.orders.stats({ from: w.from, to: w.to });
+  // The stats endpoint is optional (docs/partner-api.md#stats): without it, one warning and no control totals.
+  const fetchStats: FetchStats = async (w) => {
+    const answer = await deps.client.orders.optionalStats({ from: w.from, to: w.to });
+    return answer.stats ?? { stats: null, warning: answer.warning ?? "control totals skipped" };
+  };
   const ctx: ReconcileContext = {
     store: deps.store,
     readChain: chainReaderFor(settings, deps),

@@ -10,6 +10,7 @@ import { acquireLock, failRun, insertRun, refreshLock, releaseLock } from "@omre
 import { alertPayload } from "../alerts/payload.js";
 import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
 import { match } from "../matcher/match.js";
+import { unknownStatusWarning } from "../matcher/status.js";
 import type { MatchStats } from "../matcher/types.js";
 import { applyRun } from "./apply.js";
 import type { ChainReadResult, ReconcileContext, ReconcileOptions, RunOutcome, StatsUnavailable } from "./context.js";
@@ -129,6 +130,8 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
     }
     const facts = await loadStoredFacts(ctx.store);
     result = match({ ...facts, window, asOf, stats, options: { toleranceNano, graceMs: graceMinutes * 60_000 } });
+    const unknown = unknownStatusWarning(result.unknownStatuses);
+    if (unknown !== null) warn(unknown);
     applied = await applyRun(ctx.store, runId, result, {
       at: new Date(startedMs).toISOString(),
       startedMs,

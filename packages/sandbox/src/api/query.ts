@@ -1,4 +1,5 @@
 /** Query-string parameters of list endpoints: paging (limit 1..100, larger clamped) and the time window. */
+import { instantProblem, parseInstant } from "@omrecon/core";
 import { badRequest } from "../sandbox-error.js";
 
 export const MAX_LIMIT = 100;
@@ -24,12 +25,13 @@ export function paging(params: URLSearchParams): Paging {
   return { limit: Math.min(limit, MAX_LIMIT), offset };
 }
 
-/** An ISO 8601 instant as epoch ms, or undefined when absent. */
+/** An ISO 8601 instant with Z or an offset (core's strict reader) as epoch ms, or undefined when absent. */
 export function instant(params: URLSearchParams, name: string): number | undefined {
   const text = params.get(name);
   if (text === null || text === "") return undefined;
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw badRequest(`${name} must be an ISO 8601 date-time`);
+  const ms = parseInstant(text);
+  if (Number.isNaN(ms))
+    throw badRequest(`${name} must be an ISO 8601 date-time with Z or an offset: ${instantProblem(text)}`);
   return ms;
 }
 

@@ -1,8 +1,11 @@
 /** One endpoint of the simulated API: a method, a path pattern and a handler over the state. */
 import type { SandboxState } from "../state.js";
+import type { ApiShape } from "./shapes.js";
 
 export interface RouteContext {
   state: SandboxState;
+  /** How the API's objects are served (shapes.ts). */
+  shape: ApiShape;
   /** Path parameters, already URL-decoded. */
   params: Record<string, string>;
   query: URLSearchParams;

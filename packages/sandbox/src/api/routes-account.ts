@@ -6,7 +6,6 @@ import { badRequest, unprocessable } from "../sandbox-error.js";
 import { RawNumber } from "./json-writer.js";
 import { paging, requiredText, text, window } from "./query.js";
 import type { RouteContext, RouteDef } from "./route.js";
-import { balanceShape, balanceTxShape } from "./shapes.js";
 
 function integerParam(ctx: RouteContext, name: string): number {
   const raw = requiredText(ctx.query, name);
@@ -26,7 +25,7 @@ function recipientRoute(kind: GiftKind): RouteDef {
 }
 
 export const accountRoutes: RouteDef[] = [
-  { method: "GET", pattern: "/balance", handle: (ctx) => ({ status: 200, data: balanceShape(ctx.state) }) },
+  { method: "GET", pattern: "/balance", handle: (ctx) => ({ status: 200, data: ctx.shape.balance(ctx.state) }) },
   {
     method: "GET",
     pattern: "/balance/transactions",
@@ -38,7 +37,8 @@ export const accountRoutes: RouteDef[] = [
         limit,
         offset,
       );
-      return { status: 200, data: { items: page.items.map(balanceTxShape), total: page.total, limit, offset } };
+      const items = page.items.map((t) => ctx.shape.balanceTx(t));
+      return { status: 200, data: ctx.shape.list(items, page.total, limit, offset) };
     },
   },
   {

@@ -3,7 +3,6 @@ import { notFound } from "../sandbox-error.js";
 import type { CreatePremiumInput, CreateStarsInput, OrderResult } from "../state.js";
 import { paging, text, window } from "./query.js";
 import type { Reply, RouteContext, RouteDef } from "./route.js";
-import { orderShape, statsShape } from "./shapes.js";
 
 function orderId(ctx: RouteContext): number {
   const raw = ctx.params.id ?? "";
@@ -11,19 +10,19 @@ function orderId(ctx: RouteContext): number {
   return Number(raw);
 }
 
-function created(result: OrderResult): Reply {
+function created(ctx: RouteContext, result: OrderResult): Reply {
   return {
     status: result.replayed ? 200 : 201,
-    data: orderShape(result.order),
+    data: ctx.shape.order(result.order),
     headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
     created: !result.replayed,
   };
 }
 
-function replied(result: OrderResult): Reply {
+function replied(ctx: RouteContext, result: OrderResult): Reply {
   return {
     status: 200,
-    data: orderShape(result.order),
+    data: ctx.shape.order(result.order),
     headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
   };
 }
@@ -33,18 +32,22 @@ export const orderRoutes: RouteDef[] = [
     method: "POST",
     pattern: "/orders/stars",
     handle: (ctx) =>
-      created(ctx.state.createStarsOrder(ctx.body as CreateStarsInput, { idempotencyKey: ctx.idempotencyKey })),
+      created(ctx, ctx.state.createStarsOrder(ctx.body as CreateStarsInput, { idempotencyKey: ctx.idempotencyKey })),
   },
   {
     method: "POST",
     pattern: "/orders/premium",
     handle: (ctx) =>
-      created(ctx.state.createPremiumOrder(ctx.body as CreatePremiumInput, { idempotencyKey: ctx.idempotencyKey })),
+      created(
+        ctx,
+        ctx.state.createPremiumOrder(ctx.body as CreatePremiumInput, { idempotencyKey: ctx.idempotencyKey }),
+      ),
   },
   {
     method: "GET",
     pattern: "/orders/stats/summary",
-    handle: (ctx) => ({ status: 200, data: statsShape(ctx.state.stats(window(ctx.query))) }),
+    // Served only by shapes that have stats (server.ts leaves the route out otherwise).
+    handle: (ctx) => ({ status: 200, data: ctx.shape.stats?.(ctx.state.stats(window(ctx.query))) }),
   },
   {
     method: "GET",
@@ -52,7 +55,7 @@ export const orderRoutes: RouteDef[] = [
     handle: (ctx) => {
       const order = ctx.state.getOrderByMemo(ctx.params.memo ?? "");
       if (!order) throw notFound(`no order with payment_memo ${ctx.params.memo}`);
-      return { status: 200, data: orderShape(order) };
+      return { status: 200, data: ctx.shape.order(order) };
     },
   },
   {
@@ -64,7 +67,7 @@ export const orderRoutes: RouteDef[] = [
       data: ctx.state
         .ordersByReference(ctx.params.ref ?? "")
         .reverse()
-        .map(orderShape),
+        .map((o) => ctx.shape.order(o)),
     }),
   },
   {
@@ -74,13 +77,13 @@ export const orderRoutes: RouteDef[] = [
       const id = orderId(ctx);
       const order = ctx.state.getOrder(id);
       if (!order) throw notFound(`order ${id} not found`);
-      return { status: 200, data: orderShape(order) };
+      return { status: 200, data: ctx.shape.order(order) };
     },
   },
   {
     method: "POST",
     pattern: "/orders/{id}/cancel",
-    handle: (ctx) => replied(ctx.state.cancelOrder(orderId(ctx), { idempotencyKey: ctx.idempotencyKey })),
+    handle: (ctx) => replied(ctx, ctx.state.cancelOrder(orderId(ctx), { idempotencyKey: ctx.idempotencyKey })),
   },
   {
     method: "GET",
@@ -95,7 +98,8 @@ export const orderRoutes: RouteDef[] = [
         ...(orderType !== undefined && { order_type: orderType }),
       };
       const page = ctx.state.listOrders(filter, limit, offset);
-      return { status: 200, data: { items: page.items.map(orderShape), total: page.total, limit, offset } };
+      const items = page.items.map((o) => ctx.shape.order(o));
+      return { status: 200, data: ctx.shape.list(items, page.total, limit, offset) };
     },
   },
 ];

@@ -10,13 +10,16 @@ import type { SandboxState } from "../state.js";
 import { type ApiCounters, Counters } from "./counters.js";
 import { errorBody, PROXY_502_PAGE, successBody } from "./envelope.js";
 import { type Decision, type FaultControl, Faults } from "./faults.js";
-import { compile, match } from "./route.js";
+import { openApiDocument } from "./openapi.js";
+import { type CompiledRoute, compile, match } from "./route.js";
 import { accountRoutes } from "./routes-account.js";
 import { orderRoutes } from "./routes-orders.js";
+import { type ApiShape, type ApiShapeName, apiShape } from "./shapes.js";
 
 export const API_PREFIX = "/api/v1";
 const MAX_BODY = 1 << 20;
-const routes = [...orderRoutes, ...accountRoutes].map(compile);
+const allRoutes = [...orderRoutes, ...accountRoutes].map(compile);
+const STATS_ROUTE = "GET /orders/stats/summary";
 
 export interface PartnerApiOptions {
   /** Default 0: an ephemeral port. */
@@ -25,6 +28,10 @@ export interface PartnerApiOptions {
   host?: string;
   /** Seeds the random fault rates. Default 1. */
   faultSeed?: number;
+  /** How objects and lists are served (shapes.ts). Default `spec`. */
+  shape?: ApiShapeName;
+  /** Serve an OpenAPI document of the shape at `/api/v1/openapi.json`. Default false. */
+  openapi?: boolean;
 }
 
 export interface PartnerApi {
@@ -46,8 +53,19 @@ interface Outgoing {
 export async function startPartnerApi(state: SandboxState, options: PartnerApiOptions = {}): Promise<PartnerApi> {
   const counters = new Counters();
   const faults = new Faults(options.faultSeed ?? 1);
+  const shape = apiShape(options.shape);
+  // An API without stats has no such route: its path is answered like any unknown one.
+  const routes = shape.stats === null ? allRoutes.filter((r) => r.key !== STATS_ROUTE) : allRoutes;
+  const site: Site = {
+    state,
+    counters,
+    faults,
+    shape,
+    routes,
+    openapi: options.openapi ? JSON.stringify(openApiDocument(shape.name)) : null,
+  };
   const server = createServer((req, res) => {
-    serve(state, counters, faults, req, res).catch(() => req.socket.destroy());
+    serve(site, req, res).catch(() => req.socket.destroy());
   });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -69,15 +87,34 @@ export async function startPartnerApi(state: SandboxState, options: PartnerApiOp
   };
 }
 
-async function serve(
-  state: SandboxState,
-  counters: Counters,
-  faults: Faults,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
+/** One server's state, shape and bookkeeping. */
+interface Site {
+  state: SandboxState;
+  counters: Counters;
+  faults: Faults;
+  shape: ApiShape;
+  routes: readonly CompiledRoute[];
+  /** The OpenAPI document's text, when served. */
+  openapi: string | null;
+}
+
+async function serve(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { state, counters, faults, routes } = site;
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://sandbox");
+  if (site.openapi !== null && method === "GET" && url.pathname === `${API_PREFIX}/openapi.json`) {
+    // A public document, like most APIs' Swagger: no key, no faults; counted as its own route.
+    counters.record({
+      route: "GET /openapi.json",
+      method,
+      path: url.pathname,
+      idempotencyKey: null,
+      userAgent: null,
+      fault: null,
+    });
+    await drain(req);
+    return send(res, { status: 200, body: site.openapi, headers: {} });
+  }
   const inside = url.pathname.startsWith(`${API_PREFIX}/`);
   const subPath = inside ? url.pathname.slice(API_PREFIX.length).replace(/\/+$/, "") : "";
   const found = inside ? match(routes, method, subPath) : undefined;
@@ -109,6 +146,7 @@ async function serve(
     if (!found) throw notFound(`no such endpoint: ${method} ${url.pathname}`);
     const reply = found.route.handle({
       state,
+      shape: site.shape,
       params: found.params,
       query: url.searchParams,
       body: method === "POST" ? parseBody(raw) : undefined,

@@ -1,0 +1,10 @@
+export { auditRow } from "./differences.js";
+export { checkEndpoints, type EndpointsOutcome, probeRow } from "./endpoints-check.js";
+export { formatHuman, formatJson, printable } from "./format.js";
+export { CHECK_HELP, type CheckIo, checkFlags, checkMain } from "./main.js";
+export { candidatePaths, checkOpenApi, compareDocument, type OpenApiOutcome } from "./openapi.js";
+export { type CheckReport, type CheckRow, summarize, type Verdict } from "./report.js";
+export { type CheckOptions, runCheck } from "./run-check.js";
+export { type SavedSample, saveSamples } from "./samples.js";
+export { checkDatabase, checkSettings, type SettingsOutcome } from "./settings-check.js";
+export { checkTon, EXAMPLE_ADDRESS } from "./ton-check.js";
