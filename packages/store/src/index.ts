@@ -61,6 +61,18 @@ export {
   upsertOrders,
 } from "./orders.js";
 export {
+  type ArrivalsRow,
+  OUTSIDE_ORDER,
+  type OutsideOrderRow,
+  QUARTER_SECONDS,
+  VALID_TRANSFER_SQL,
+} from "./report-chain.js";
+export type { IntValue } from "./report-columns.js";
+export type { ReportFindingRow, ReportRunRow } from "./report-findings.js";
+export type { ReportLedgerRow } from "./report-ledger.js";
+export { REPORT_ORDER, type ReportOrderColumn, type ReportOrderRow } from "./report-orders.js";
+export { type ReportReader, readReportSnapshot } from "./report-reader.js";
+export {
   failRun,
   finishRun,
   getRun,
