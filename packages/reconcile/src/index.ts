@@ -25,6 +25,7 @@ export {
 export { type ChainRetryPolicy, DEFAULT_CHAIN_RETRY } from "./chain/retry.js";
 export { type TonClientLike, type TonClientSourceOptions, tonClientSource } from "./chain/ton-client-source.js";
 export { match } from "./matcher/match.js";
+export { isValidTransfer } from "./matcher/transfers.js";
 export type {
   MatchBalanceTransaction,
   MatchInput,

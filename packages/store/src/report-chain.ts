@@ -75,11 +75,11 @@ export function iterateCoveringOfOrders(
        FROM orders AS o
        JOIN order_matches AS m ON m.order_id = o.id
        LEFT JOIN chain_transfers AS t ON t.hash = m.completing_tx_hash
-       WHERE m.covering_hashes <> '[]' AND (?1 IS NULL OR o.created_at >= ?1) AND (?2 IS NULL OR o.created_at < ?2)`,
+       WHERE m.covering_hashes <> '[]' AND (? IS NULL OR o.created_at >= ?) AND (? IS NULL OR o.created_at < ?)`,
     )
     .raw(true)
     .safeIntegers(false)
-    .iterate(createdFrom, createdTo) as IterableIterator<OutsideOrderRow>;
+    .iterate(createdFrom, createdFrom, createdTo, createdTo) as IterableIterator<OutsideOrderRow>;
 }
 
 /** One stored transfer's arrival and value, by hash. */
