@@ -96,7 +96,8 @@ export class SheetWriter {
           cell.style = STYLE.date;
           break;
         case "bool":
-          cell.value = Boolean(value);
+          // As text, like the CSV: LibreOffice turns a boolean cell into a =FALSE() formula.
+          cell.value = value ? "true" : "false";
           break;
       }
     }

@@ -98,7 +98,7 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, s: ReportSummary): n
   for (const d of s.bridge.days) {
     add([
       { date: d.date },
-      d.partial,
+      d.partial ? "true" : "false",
       d.orders.billed_nano,
       d.orders.received_nano,
       d.orders.from_balance_nano,

@@ -44,7 +44,10 @@ describe("the bridge over reconciled sandbox worlds", () => {
       const start = Date.parse(w.window.from.toISOString().slice(0, 10));
       let crossed = 0;
       for (let day = start; day < w.window.to.getTime(); day += 86_400_000) {
-        const window = { from: new Date(Math.max(day, w.window.from.getTime())), to: new Date(Math.min(day + 86_400_000, w.window.to.getTime())) };
+        const window = {
+          from: new Date(Math.max(day, w.window.from.getTime())),
+          to: new Date(Math.min(day + 86_400_000, w.window.to.getTime())),
+        };
         if (window.from >= window.to) continue;
         const result = await writeReports({ store: w.store }, { out: tempDir(), window, formats: ["csv"] });
         const total = result.summary.bridge.total;
@@ -116,9 +119,10 @@ describe("the bridge over reconciled sandbox worlds", () => {
           read_at: "t",
         })
         .execute();
-      const error = await writeReports({ store: w.store }, { out: tempDir(), window: w.window, formats: ["csv"] }).catch(
-        (e) => e,
-      );
+      const error = await writeReports(
+        { store: w.store },
+        { out: tempDir(), window: w.window, formats: ["csv"] },
+      ).catch((e) => e);
       const day = new Date(at * 1000).toISOString().slice(0, 10);
       expect(error).toMatchObject({ name: "BridgeError", day, side: "chain" });
       expect(error.message).toContain(`${formatTon(parseTon("2.5"))} TON that no order or finding accounts for`);
