@@ -8,22 +8,25 @@ import {
   parseWindow,
   timeZoneFlag,
 } from "@omrecon/cli";
-import { type ReportResult, writeReports } from "@omrecon/report";
+import { formatsFlag, type ReportResult, reportJson, reportPeriod, reportText, writeReports } from "@omrecon/report";
 import { openStore } from "@omrecon/store";
 
 export const HELP = `Usage: pnpm report [--out DIR] [options]
 
-Writes orders.csv, daily_summary.csv, findings.csv and balance_ledger.csv for a window
-from the local database (run \`pnpm sync\` and \`pnpm reconcile\` first).
+Writes orders.csv, daily_summary.csv, findings.csv, balance_ledger.csv, omrecon-report.xlsx and
+manifest.json for a period from the local database (run \`pnpm sync\` and \`pnpm reconcile\` first).
+Exits 2 without replacing any file when the billed-to-received bridge does not close.
 
 Options:
-  --out DIR       folder for the files (default ./reports)
-  --from ISO      window start on created_at, inclusive (default: 7 days before --to)
-  --to ISO        window end, exclusive (default: now)
-  --tz ZONE       IANA time zone of the daily summary's days (default UTC)
-  --bom           start each file with a UTF-8 byte-order mark (for Excel)
+  --out DIR       folder for the files (default ./reports; created if missing)
+  --period NAME   yesterday, last-week, last-month or month-to-date, cut in --tz
+  --from DATE|ISO period start, inclusive; a bare date is midnight in --tz (default: 7 days before --to)
+  --to DATE|ISO   period end, exclusive (default: now)
+  --tz ZONE       IANA time zone of the days and the local-time columns (default UTC)
+  --format LIST   csv, xlsx or csv,xlsx (default csv,xlsx)
+  --bom           start each CSV file with a UTF-8 byte-order mark (for Excel)
   --db PATH       database file (default $OMRECON_DB or ./data/omrecon.sqlite)
-  --json          print {files:[{file,path,rows}],…} on stdout and nothing else
+  --json          print {files:[{file,path,rows,sha256}],bridge,…} on stdout and nothing else
   -h, --help      this help
 `;
 
@@ -32,6 +35,8 @@ export const reportOptions = {
   out: { type: "string" },
   tz: { type: "string" },
   bom: { type: "boolean" },
+  period: { type: "string" },
+  format: { type: "string" },
 } as const;
 
 export interface Io {
@@ -43,8 +48,7 @@ export interface Io {
 
 /** Human lines for a report result. */
 export function describeReport(result: ReportResult): string {
-  const lines = result.files.map((f) => `  ${f.path}  ${f.rows.toLocaleString("en-US")} rows`);
-  return `report ${result.window.from} .. ${result.window.to} (${result.time_zone}):\n${lines.join("\n")}\n`;
+  return reportText(result);
 }
 
 /** `pnpm report`: returns the exit status. */
@@ -55,8 +59,10 @@ export async function reportMain(argv: readonly string[], io: Io): Promise<numbe
     return 0;
   }
   const settings = loadSettings(io.env, { db: values.db });
-  const window = parseWindow(values, io.now());
   const timeZone = timeZoneFlag("tz", values.tz, "UTC");
+  const now = io.now();
+  const period = reportPeriod(values, { timeZone, now, parseWindow: (flags) => parseWindow(flags, now) });
+  const formats = formatsFlag(values.format);
   if (!existsSync(settings.dbPath)) {
     throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
   }
@@ -65,11 +71,18 @@ export async function reportMain(argv: readonly string[], io: Io): Promise<numbe
   try {
     const onProgress = (file: string, rows: number) => progress.update(file, rows);
     const result = await writeReports(
-      { store, onProgress },
-      { out: values.out ?? "./reports", window, timeZone, bom: values.bom ?? false },
+      { store, onProgress, now: io.now },
+      {
+        out: values.out ?? "./reports",
+        window: period,
+        periodName: period.name,
+        timeZone,
+        bom: values.bom ?? false,
+        formats,
+      },
     );
     progress.clear();
-    if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    if (values.json) io.stdout.write(`${JSON.stringify(reportJson(result))}\n`);
     else io.stdout.write(describeReport(result));
     return 0;
   } finally {

@@ -1,3 +1,5 @@
+import { ReportUsageError } from "./errors.js";
+
 /** The report files and their columns, in order, exactly as docs/cli.md#report-files lists them. */
 export const ORDERS_COLUMNS = [
   "order_id",
@@ -76,3 +78,13 @@ export const REPORT_FILES = {
 /** Which files `--format` asks for. */
 export const FORMATS = ["csv", "xlsx"] as const;
 export type ReportFormat = (typeof FORMATS)[number];
+
+/** `--format csv,xlsx` (docs/cli.md#commands): which files to write; both when not given. */
+export function formatsFlag(value: string | undefined): ReportFormat[] {
+  if (value === undefined) return [...FORMATS];
+  const asked = value.split(",").map((f) => f.trim().toLowerCase());
+  if (asked.some((f) => !(FORMATS as readonly string[]).includes(f))) {
+    throw new ReportUsageError(`--format must be csv, xlsx or csv,xlsx, got ${JSON.stringify(value)}`);
+  }
+  return FORMATS.filter((f) => asked.includes(f));
+}

@@ -4,6 +4,7 @@ export {
   DAILY_SUMMARY_COLUMNS,
   FINDINGS_COLUMNS,
   FORMATS,
+  formatsFlag,
   ORDERS_COLUMNS,
   REPORT_FILES,
   type ReportFormat,
@@ -21,7 +22,7 @@ export {
   reportPeriod,
 } from "./period.js";
 export { type ReportContext, type ReportFile, type ReportOptions, type ReportResult, writeReports } from "./report.js";
-export { reportJson, reportText } from "./report-output.js";
+export { bridgeLines, reportJson, reportText, tonText } from "./report-output.js";
 export type {
   ChainBridge,
   DayBridge,

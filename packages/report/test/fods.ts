@@ -12,7 +12,7 @@ export interface Cell {
   text: string;
 }
 
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
@@ -30,7 +30,7 @@ export function tableRows(xml: string): Cell[][] {
       const repeat = Number(/table:number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
       const text = [...(cell[2] ?? "").matchAll(/<text:p>([\s\S]*?)<\/text:p>/g)]
         .map((p) =>
-          unescape(
+          unescapeXml(
             (p[1] ?? "")
               .replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_m, n) => " ".repeat(Number(n ?? 1)))
               .replace(/<text:line-break\/>/g, "\n")
@@ -57,7 +57,7 @@ export function tableRows(xml: string): Cell[][] {
 export function tables(fods: string): Map<string, Cell[][]> {
   const out = new Map<string, Cell[][]>();
   for (const t of fods.matchAll(/<table:table table:name="([^"]+)"[^>]*>([\s\S]*?)<\/table:table>/g)) {
-    out.set(unescape(t[1]!), tableRows(t[2]!));
+    out.set(unescapeXml(t[1]!), tableRows(t[2]!));
   }
   return out;
 }
