@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatTon, parseTon, sumNano } from "@omrecon/core";
@@ -377,6 +378,32 @@ describe("writeReports", () => {
     const bom = tempDir();
     await writeReports({ store }, { out: bom, window, bom: true, formats: csvOnly });
     expect([...readFileSync(join(bom, "orders.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("removes the temporary files a killed report left in the folder, and only those", async () => {
+    const out = tempDir();
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const leftovers = [`.orders.csv.${dead}.0a1b2c3d.tmp`, `.omrecon-report.xlsx.${dead}.ffffffff.tmp`];
+    for (const name of leftovers) writeFileSync(join(out, name), "half a file");
+    const alive = `.orders.csv.${process.ppid}.12345678.tmp`; // another report still writing
+    writeFileSync(join(out, alive), "in progress");
+    writeFileSync(join(out, "notes.tmp"), "not ours");
+    await writeReports({ store }, { out, window, formats: csvOnly });
+    const left = readdirSync(out).filter((f) => f.endsWith(".tmp"));
+    expect(left.sort()).toEqual([alive, "notes.tmp"].sort());
+  });
+
+  it("refuses an --out that is a file, or lies under one, in one line naming it", async () => {
+    const dir = tempDir();
+    const file = join(dir, "report.txt");
+    writeFileSync(file, "x");
+    await expect(writeReports({ store }, { out: file, window })).rejects.toThrow(
+      `--out ${file} is a file, not a folder; pass a folder (it is created if missing)`,
+    );
+    await expect(writeReports({ store }, { out: join(file, "sub"), window })).rejects.toMatchObject({
+      code: "report_output",
+      exitCode: 2,
+    });
   });
 
   it("leaves no temporary or half-written file when writing fails", async () => {
