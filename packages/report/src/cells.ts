@@ -103,6 +103,11 @@ export class TimeCells {
     return this.isStored(value) ? spreadsheetTime(value) : utcTimeCell(value);
   }
 
+  /** `local(value)`, given its `utc(value)` (which it is in UTC). */
+  localOr(value: string | null | undefined, utc: string): string {
+    return this.#zone.utc ? utc : this.local(value);
+  }
+
   /** The same instant on the zone's wall clock (equal to `utc` in UTC). */
   local(value: string | null | undefined): string {
     if (value === null || value === undefined || value === "") return "";

@@ -9,18 +9,10 @@ import { readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@omrecon/core";
 import { isOmreconError, silentLogger } from "@omrecon/core";
-import {
-  type IntValue,
-  OUTSIDE_ORDER,
-  QUARTER_SECONDS,
-  REPORT_ORDER,
-  type ReportOrderRow,
-  type ReportReader,
-  readReportSnapshot,
-  type StoreDb,
-} from "@omrecon/store";
-import { BILLED_STATUSES, ReportBook } from "./book.js";
-import { intCell, TimeCells, textCell, tonCellOf, utcTimeCell } from "./cells.js";
+import { type IntValue, REPORT_ORDER, type ReportOrderRow, readReportSnapshot, type StoreDb } from "@omrecon/store";
+import { ReportBook } from "./book.js";
+import { instantMs, intCell, TimeCells, textCell, tonCellOf, utcTimeCell } from "./cells.js";
+import { ChainSide } from "./chain-side.js";
 import {
   BALANCE_LEDGER_COLUMNS,
   DAILY_SUMMARY_COLUMNS,
@@ -42,7 +34,6 @@ import { SHEET_COLUMNS } from "./sheet-columns.js";
 import {
   bridgeTextAmounts,
   buildBridge,
-  chainGap,
   findingCounts,
   findingsTextAmounts,
   partialNote,
@@ -51,7 +42,6 @@ import {
   runOf,
   summaryFinding,
 } from "./summary.js";
-import { ReportWorkbook } from "./workbook.js";
 import { Zone } from "./zone.js";
 
 export interface ReportOptions {
@@ -137,31 +127,34 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
       // Orders: the CSV, the daily summary and both sides of the bridge in one pass.
       const ordersCsv = formats.has("csv") ? csv(REPORT_FILES.orders, ORDERS_COLUMNS) : null;
       let orderCount = 0;
-      const arrivalDay = (utime: number) => days.of(utime * 1000);
+      const arrivalDay = (utime: number) => days.ofMs(utime * 1000);
+      const roles = new Map<string, "duplicate" | "orphan">();
+      for (const f of findings.current) {
+        if (f.tx_hash === null) continue;
+        if (f.kind === "duplicate_payment") roles.set(f.tx_hash, "duplicate");
+        else if (f.kind === "orphan_transfer") roles.set(f.tx_hash, "orphan");
+      }
+      const chain = new ChainSide(book, reader.arrivals(fromSec, toSec, reader.topupAddressRaw()), roles, arrivalDay);
       for (const row of reader.orders(from, to)) {
         const created = row[REPORT_ORDER.created_at] as string;
-        book.addOrder(row, times.isStored(created) ? days.ofStored(created) : days.of(created));
-        addCovering(book, reader, row, fromSec, toSec, arrivalDay);
+        const stored = times.isStored(created);
+        book.addOrder(row, stored ? days.ofStored(created) : days.of(created));
+        chain.addOrder(row, instantMs(created));
         if (ordersCsv) ordersCsv.add(orderCsvCells(row, times));
         orderCount += 1;
         if (orderCount % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.orders, orderCount);
       }
-      const topup = reader.topupAddressRaw();
-      for (const a of reader.arrivalsByQuarter(fromSec, toSec, topup)) {
-        book.chainOf(days.of(a.quarter * QUARTER_SECONDS * 1000)).arrived.add(a.value_nano);
-      }
-      for (const f of findings.current) {
-        if (f.transfer_utime === null || f.transfer_value_nano === null) continue;
-        const utime = Number(f.transfer_utime);
-        if (utime < fromSec || utime >= toSec) continue;
-        if (f.kind === "duplicate_payment") book.chainOf(arrivalDay(utime)).duplicates.add(f.transfer_value_nano);
-        else if (f.kind === "orphan_transfer") book.chainOf(arrivalDay(utime)).orphans.add(f.transfer_value_nano);
-      }
-      accountForOrdersOutside(book, reader, { from, to, fromSec, toSec }, arrivalDay);
+      if (chain.finish() > 0) chain.claimOutside(reader, from, to);
 
       const horizon = latest === undefined ? Math.min(toMs, now().getTime()) : Date.parse(latest.as_of);
       const period = periodDays(zone, fromMs, toMs, horizon);
-      const bridge = buildBridge(book, period.days, period.partial, latest !== undefined);
+      const bridge = buildBridge(
+        book,
+        period.days,
+        period.partial,
+        latest !== undefined,
+        (day) => chain.unclaimedOn(day)?.hash,
+      );
       const daily = dailyRows(book, period.days, period.partial);
       const ledger = ledgerLines(reader, from, to);
 
@@ -213,6 +206,8 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
       if (formats.has("xlsx")) {
         const path = join(options.out, REPORT_FILES.workbook);
         workbookTemp = tempPathFor(path);
+        // exceljs is loaded only for a workbook: a CSV-only report neither waits for it nor holds it.
+        const { ReportWorkbook } = await import("./workbook.js");
         const book = new ReportWorkbook(workbookTemp);
         book.summary(summary);
         const orderColumns = zone.utc
@@ -305,114 +300,16 @@ function* mapRows<T, U>(rows: Iterable<T>, fn: (row: T) => U): Generator<U> {
   for (const row of rows) yield fn(row);
 }
 
-/** The chain side of an order of the period: its covering transfers that arrived in the period. */
-function addCovering(
-  book: ReportBook,
-  reader: ReportReader,
-  row: ReportOrderRow,
-  fromSec: number,
-  toSec: number,
-  arrivalDay: (utime: number) => string,
-): void {
-  if (row[REPORT_ORDER.covering_count] === 0) return;
-  const billed = BILLED_STATUSES.has(row[REPORT_ORDER.status] as string);
-  addCovered(
-    book,
-    reader,
-    billed,
-    row[REPORT_ORDER.completing_utime] as IntValue,
-    row[REPORT_ORDER.completing_value_nano] as IntValue,
-    row[REPORT_ORDER.covering_hashes] as string | null,
-    fromSec,
-    toSec,
-    arrivalDay,
-  );
-}
-
-function addCovered(
-  book: ReportBook,
-  reader: ReportReader,
-  billed: boolean,
-  utime: IntValue,
-  value: IntValue,
-  hashesJson: string | null,
-  fromSec: number,
-  toSec: number,
-  arrivalDay: (utime: number) => string,
-): void {
-  if (hashesJson === null) {
-    if (utime === null) return;
-    const at = Number(utime);
-    if (at < fromSec || at >= toSec) return;
-    const chain = book.chainOf(arrivalDay(at));
-    (billed ? chain.covering : chain.unbilled).add(value);
-    return;
-  }
-  for (const hash of JSON.parse(hashesJson) as string[]) {
-    const t = reader.transferByHash(hash);
-    if (t === undefined || !t.valid || t.utime < fromSec || t.utime >= toSec) continue;
-    const chain = book.chainOf(arrivalDay(t.utime));
-    (billed ? chain.covering : chain.unbilled).add(t.value_nano);
-  }
-}
-
-/**
- * Transfers of the period that paid orders created outside it (a payment after midnight for an order
- * of the evening before). Looked for only when a day's chain side does not close without them: first
- * among the orders of the three days before the period, then among all others.
- */
-function accountForOrdersOutside(
-  book: ReportBook,
-  reader: ReportReader,
-  p: { from: string; to: string; fromSec: number; toSec: number },
-  arrivalDay: (utime: number) => string,
-): void {
-  const open = () => [...book.chain.values()].some((c) => chainGap(chainTotals(c)) !== 0n);
-  if (!open()) return;
-  const near = new Date(Date.parse(p.from) - 3 * 86_400_000).toISOString();
-  const ranges: [string | null, string | null][] = [
-    [near, p.from],
-    [null, near],
-    [p.to, null],
-  ];
-  for (const [createdFrom, createdTo] of ranges) {
-    for (const row of reader.coveringOfOrders(createdFrom, createdTo)) {
-      const billed = BILLED_STATUSES.has(row[OUTSIDE_ORDER.status] as string);
-      addCovered(
-        book,
-        reader,
-        billed,
-        row[OUTSIDE_ORDER.completing_utime] as IntValue,
-        row[OUTSIDE_ORDER.completing_value_nano] as IntValue,
-        row[OUTSIDE_ORDER.covering_hashes] as string | null,
-        p.fromSec,
-        p.toSec,
-        arrivalDay,
-      );
-    }
-    if (!open()) return;
-  }
-}
-
-function chainTotals(c: ReturnType<ReportBook["chainOf"]>) {
-  return {
-    arrived_nano: c.arrived.total,
-    covering_nano: c.covering.total,
-    unbilled_nano: c.unbilled.total,
-    duplicates_nano: c.duplicates.total,
-    orphans_nano: c.orphans.total,
-  };
-}
-
 function orderCsvCells(row: ReportOrderRow, times: TimeCells): CsvCell[] {
   const created = row[REPORT_ORDER.created_at] as string;
   const price = row[REPORT_ORDER.price_nano] as IntValue;
   const paid = row[REPORT_ORDER.paid_nano] as IntValue;
   const priceCell = tonCellOf(price);
+  const utc = times.utc(created);
   return [
     row[REPORT_ORDER.order_id] as string,
-    times.utc(created),
-    times.local(created),
+    utc,
+    times.localOr(created, utc),
     textCell(row[REPORT_ORDER.status] as string),
     textCell(row[REPORT_ORDER.order_type] as string),
     textCell(row[REPORT_ORDER.recipient_username] as string | null),

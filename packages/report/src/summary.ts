@@ -156,7 +156,13 @@ export function chainGap(b: ChainBridge): bigint {
  * The bridge per day and for the period; when `check`, throws `BridgeError` for the first day a side
  * does not close.
  */
-export function buildBridge(book: ReportBook, days: readonly string[], partial: ReadonlySet<string>, check: boolean) {
+export function buildBridge(
+  book: ReportBook,
+  days: readonly string[],
+  partial: ReadonlySet<string>,
+  check: boolean,
+  unclaimed: (day: string) => string | undefined = () => undefined,
+) {
   const out: DayBridge[] = [];
   const total = { orders: zeroOrders(), chain: zeroChain() };
   for (const date of days) {
@@ -170,7 +176,7 @@ export function buildBridge(book: ReportBook, days: readonly string[], partial: 
     const gap = ordersGap(day.orders);
     if (gap !== 0n) throw ordersError(day, gap, book.unexplained.get(day.date));
     const lost = chainGap(day.chain);
-    if (lost !== 0n) throw chainError(day, lost);
+    if (lost !== 0n) throw chainError(day, lost, unclaimed(day.date));
   }
   return { checked: check, days: out, total };
 }
@@ -193,10 +199,11 @@ function ordersError(day: DayBridge, gap: bigint, why: { order_id: string; recon
   );
 }
 
-function chainError(day: DayBridge, gap: bigint) {
+function chainError(day: DayBridge, gap: bigint, hash: string | undefined) {
   const c = day.chain;
+  const example = hash === undefined ? "" : ` (transfer ${hash})`;
   return new BridgeError(
-    `the bridge does not close for ${day.date} (chain side): ${ton(c.arrived_nano)} arrived ≠ covering sets ${ton(c.covering_nano)} + unbilled ${ton(c.unbilled_nano)} + duplicates ${ton(c.duplicates_nano)} + orphans ${ton(c.orphans_nano)}, ${ton(gap)} that no order or finding accounts for; ${again(day.date)}`,
+    `the bridge does not close for ${day.date} (chain side): ${ton(c.arrived_nano)} arrived ≠ covering sets ${ton(c.covering_nano)} + unbilled ${ton(c.unbilled_nano)} + duplicates ${ton(c.duplicates_nano)} + orphans ${ton(c.orphans_nano)}, ${ton(gap)} that no order or finding accounts for${example}; ${again(day.date)}`,
     day.date,
     "chain",
   );

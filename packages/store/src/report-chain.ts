@@ -1,6 +1,6 @@
 /**
- * The chain side of the report's bridge: what arrived into payment addresses, per quarter hour, and
- * the transfers that paid orders outside the report period (their covering sets).
+ * The chain side of the report's bridge: what arrived into payment addresses, in order of arrival,
+ * and the covering sets of orders outside the report period (for the transfers that paid them).
  */
 import type SQLite from "better-sqlite3";
 import { type ColumnIndex, columnIndex, type IntValue, intSql, selectList } from "./report-columns.js";
@@ -12,48 +12,38 @@ import { type ColumnIndex, columnIndex, type IntValue, intSql, selectList } from
 export const VALID_TRANSFER_SQL =
   "t.external = 0 AND t.value_nano > 0 AND t.bounced = 0 AND t.aborted = 0 AND t.sent_back = 0";
 
-/** Quarter hours: every zone's offset is a multiple of one, so a quarter lies in one local day. */
-export const QUARTER_SECONDS = 900;
+/** A valid transfer into a payment address: `[hash, utime, value_nano]` (value as `IntValue`). */
+export type ArrivalRow = [hash: string, utime: number, value_nano: IntValue];
 
-/** Valid transfers into `[fromSec, toSec)`, into any watched address but the top-up address, summed per quarter hour. */
-export interface ArrivalsRow {
-  /** `floor(utime / 900)`. */
-  quarter: number;
-  value_nano: bigint;
-  transfers: number;
-}
-
-export function arrivalsByQuarter(
+/**
+ * Valid transfers into `[fromSec, toSec)` into any watched address but the top-up address, in order
+ * of arrival, through a cursor.
+ */
+export function iterateArrivals(
   sqlite: SQLite.Database,
   fromSec: number,
   toSec: number,
   topupAddressRaw: string | null,
-): ArrivalsRow[] {
-  const rows = sqlite
+): IterableIterator<ArrivalRow> {
+  return sqlite
     .prepare(
-      `SELECT t.utime / ${QUARTER_SECONDS} AS quarter, sum(t.value_nano) AS value_nano, count(*) AS transfers
+      `SELECT t.hash, t.utime, ${intSql("t.value_nano")}
        FROM chain_transfers AS t
        WHERE t.utime >= ? AND t.utime < ? AND ${VALID_TRANSFER_SQL} AND (? IS NULL OR t.address <> ?)
-       GROUP BY quarter ORDER BY quarter`,
+       ORDER BY t.utime, t.lt`,
     )
-    .all(fromSec, toSec, topupAddressRaw, topupAddressRaw) as {
-    quarter: bigint;
-    value_nano: bigint;
-    transfers: bigint;
-  }[];
-  return rows.map((r) => ({ quarter: Number(r.quarter), value_nano: r.value_nano, transfers: Number(r.transfers) }));
+    .raw(true)
+    .safeIntegers(false)
+    .iterate(fromSec, toSec, topupAddressRaw, topupAddressRaw) as IterableIterator<ArrivalRow>;
 }
 
 const OUTSIDE = {
   status: "o.status",
-  payment_method: "o.payment_method",
-  order_id: "CAST(o.id AS TEXT)",
-  /** Arrival and value of the completing transfer, when the covering set is that one transfer. */
-  completing_utime: "CASE WHEN length(m.covering_hashes) = 68 THEN t.utime END",
-  completing_value_nano: `CASE WHEN length(m.covering_hashes) = 68 THEN ${intSql("t.value_nano")} END`,
-  /** Otherwise the covering set's hashes (JSON). */
+  /** The completing transfer: the whole covering set when `covering_hashes` is null. */
+  completing_tx_hash: "m.completing_tx_hash",
+  /** The covering set's hashes (JSON) when the completing transfer alone does not say it. */
   covering_hashes:
-    "CASE WHEN length(m.covering_hashes) = 68 AND t.hash IS NOT NULL THEN NULL ELSE m.covering_hashes END",
+    "CASE WHEN length(m.covering_hashes) > 68 OR m.completing_tx_hash IS NULL THEN m.covering_hashes END",
 } as const;
 
 export const OUTSIDE_ORDER: ColumnIndex<typeof OUTSIDE> = columnIndex(OUTSIDE);
@@ -74,7 +64,6 @@ export function iterateCoveringOfOrders(
       `SELECT ${selectList(OUTSIDE)}
        FROM orders AS o
        JOIN order_matches AS m ON m.order_id = o.id
-       LEFT JOIN chain_transfers AS t ON t.hash = m.completing_tx_hash
        WHERE m.covering_hashes <> '[]' AND (? IS NULL OR o.created_at >= ?) AND (? IS NULL OR o.created_at < ?)`,
     )
     .raw(true)

@@ -36,9 +36,8 @@ const DECLARATION = {
    */
   covering_hashes:
     "CASE WHEN length(m.covering_hashes) > 68 OR (m.completing_tx_hash IS NULL AND m.covering_hashes <> '[]') THEN m.covering_hashes END",
-  /** The transfer that completed payment, as the chain has it: arrival (unix seconds) and value. */
-  completing_utime: "t.utime",
-  completing_value_nano: intSql("t.value_nano"),
+  /** The transfer that completed payment (the whole covering set when `covering_hashes` is null). */
+  completing_tx_hash: "m.completing_tx_hash",
   /** For an order paid from balance: what its `order_debit` rows took (positive), null when none. */
   debited_nano: `CASE WHEN o.payment_method = 'balance' THEN ${intSql(
     "(SELECT -sum(b.amount_nano) FROM balance_transactions AS b WHERE b.order_id = o.id AND b.type = 'order_debit')",
@@ -55,7 +54,6 @@ export type ReportOrderRow = (string | IntValue)[];
 const SQL = `SELECT ${selectList(DECLARATION)}
 FROM orders AS o
 LEFT JOIN order_matches AS m ON m.order_id = o.id
-LEFT JOIN chain_transfers AS t ON t.hash = m.completing_tx_hash
 WHERE o.created_at >= ? AND o.created_at < ?
 ORDER BY o.created_at, o.id`;
 

@@ -6,8 +6,8 @@
 import type SQLite from "better-sqlite3";
 import { withRawConnection } from "./raw-connection.js";
 import {
-  type ArrivalsRow,
-  arrivalsByQuarter,
+  type ArrivalRow,
+  iterateArrivals,
   iterateCoveringOfOrders,
   type OutsideOrderRow,
   transferByHash,
@@ -38,8 +38,8 @@ export interface ReportReader {
   /** Every finding with its subject's time and the run that concluded about its order. */
   findings(): ReportFindingRow[];
   runSawFinding(run: number, key: string): boolean;
-  /** Valid transfers into payment addresses in `[fromSec, toSec)`, per quarter hour. */
-  arrivalsByQuarter(fromSec: number, toSec: number, topupAddressRaw: string | null): ArrivalsRow[];
+  /** Valid transfers into payment addresses in `[fromSec, toSec)`, in order of arrival. */
+  arrivals(fromSec: number, toSec: number, topupAddressRaw: string | null): IterableIterator<ArrivalRow>;
   /** Covering sets of the orders created in `[createdFrom, createdTo)` (null: open); cells by `OUTSIDE_ORDER`. */
   coveringOfOrders(createdFrom: string | null, createdTo: string | null): IterableIterator<OutsideOrderRow>;
   transferByHash(hash: string): { utime: number; value_nano: bigint; valid: boolean } | undefined;
@@ -72,7 +72,7 @@ function readerOf(sqlite: SQLite.Database): ReportReader {
     orders: (from, to) => iterateReportOrders(sqlite, from, to),
     findings: () => allReportFindings(sqlite),
     runSawFinding: (run, key) => runSawFinding(sqlite, run, key),
-    arrivalsByQuarter: (fromSec, toSec, topup) => arrivalsByQuarter(sqlite, fromSec, toSec, topup),
+    arrivals: (fromSec, toSec, topup) => iterateArrivals(sqlite, fromSec, toSec, topup),
     coveringOfOrders: (createdFrom, createdTo) => iterateCoveringOfOrders(sqlite, createdFrom, createdTo),
     transferByHash: (hash) => transferByHash(sqlite, hash),
     ledger: (from, to) => iterateLedger(sqlite, from, to),
