@@ -41,7 +41,7 @@ describe("amounts in the run's outputs", () => {
 
   it("sums what is at stake per severity in the human summary, exactly", () => {
     const text = humanSummary(outcome);
-    expect(text).toContain("critical 2 (2 new), 9007199.272740993 TON at stake");
-    expect(text).toContain("warning 1 (1 new), 0 TON at stake");
+    expect(text).toContain("critical 2 (2 new)\n  9007199.272740993 TON at stake\n");
+    expect(text).toContain("warning 1 (1 new)\n  0 TON at stake\n");
   });
 });

@@ -22,7 +22,8 @@ export function humanSummary(outcome: RunOutcome, options: SummaryOptions = {}):
     const fresh = group.filter((f) => f.new).length;
     let stake = 0n;
     for (const f of group) stake += f.amount_nano ?? 0n;
-    lines.push(`${severity} ${group.length}${fresh > 0 ? ` (${fresh} new)` : ""}, ${formatTon(stake)} TON at stake`);
+    lines.push(`${severity} ${group.length}${fresh > 0 ? ` (${fresh} new)` : ""}`);
+    lines.push(`  ${formatTon(stake)} TON at stake`);
     for (const f of group.slice(0, limit)) lines.push(`  ${f.new ? "new " : "    "}${f.key}  ${f.message}`);
     if (group.length > limit) lines.push(`  … and ${group.length - limit} more (reconcile --json, or findings.csv)`);
   }

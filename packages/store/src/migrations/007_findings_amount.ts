@@ -8,7 +8,11 @@ import { type Kysely, sql } from "kysely";
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("findings").addColumn("amount_nano", "integer").execute();
+  // Idempotent: a mirror whose migration records were rewound (as a test of 003/004 does) keeps its column.
+  const columns = await sql<{ name: string }>`SELECT name FROM pragma_table_info('findings')`.execute(db);
+  if (!columns.rows.some((c) => c.name === "amount_nano")) {
+    await db.schema.alterTable("findings").addColumn("amount_nano", "integer").execute();
+  }
   await sql`UPDATE findings SET amount_nano = CASE
       WHEN kind IN ('underpaid', 'overpaid', 'balance_chain_break', 'balance_mismatch', 'credit_without_topup', 'balance_debit_mismatch')
         THEN abs(expected_nano - received_nano)
