@@ -75,6 +75,9 @@ export const REPORT_FILES = {
   manifest: "manifest.json",
 } as const;
 
+/** The workbook's sheets, in order. */
+export const SHEETS = ["Summary", "Orders", "Daily", "Findings", "Ledger"] as const;
+
 /** Which files `--format` asks for. */
 export const FORMATS = ["csv", "xlsx"] as const;
 export type ReportFormat = (typeof FORMATS)[number];

@@ -8,6 +8,7 @@ export {
   ORDERS_COLUMNS,
   REPORT_FILES,
   type ReportFormat,
+  SHEETS,
 } from "./columns.js";
 export { CsvFile } from "./csv-file.js";
 export { EXCEL_DIGITS, needsText } from "./digits.js";
@@ -32,5 +33,4 @@ export type {
   SummaryFinding,
 } from "./summary.js";
 export { chainGap, ordersGap } from "./summary.js";
-export { SHEETS } from "./workbook.js";
 export { Zone } from "./zone.js";

@@ -40,11 +40,13 @@ const WIDTH: Record<CellKind, number> = { text: 16, int: 12, ton: 18, time: 20, 
 /** A sheet whose rows are added one by one; `add` may be followed by `await sheet.drain()` now and then. */
 export class SheetWriter {
   readonly #sheet: ExcelJS.Worksheet;
+  readonly #book: ExcelJS.stream.xlsx.WorkbookWriter;
   readonly #columns: readonly SheetColumn[];
   #rows = 0;
 
   constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly SheetColumn[]) {
     this.#columns = columns;
+    this.#book = workbook;
     this.#sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
     this.#sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? WIDTH[c.kind] }));
     this.#sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -120,7 +122,7 @@ export class SheetWriter {
 
   /** Waits until the zip has taken what was written (every few hundred rows keeps memory flat). */
   async drain(): Promise<void> {
-    await drained(this.#sheet);
+    await drained(this.#book, this.#sheet);
   }
 
   commit(): void {

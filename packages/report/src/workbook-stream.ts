@@ -23,20 +23,25 @@ interface StreamBufLike {
   buffers?: unknown[];
 }
 
-/** Bytes written to the worksheet that the zip has not consumed yet. */
-function pendingBytes(worksheet: ExcelJS.Worksheet): number {
-  const stream = (worksheet as unknown as { stream?: StreamBufLike }).stream;
-  if (stream === undefined) return 0;
-  let pending = (stream.buffers?.length ?? 0) * BLOCK_BYTES;
-  for (const pipe of stream.pipes ?? []) {
-    pending += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
-  }
-  return pending;
+/** Bytes written to the worksheet that the zip has not consumed yet, and zip output the file has not taken. */
+function pendingBytes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, worksheet: ExcelJS.Worksheet): number {
+  const sheet = (worksheet as unknown as { stream?: StreamBufLike }).stream;
+  let pending = (sheet?.buffers?.length ?? 0) * BLOCK_BYTES;
+  for (const pipe of sheet?.pipes ?? []) pending += streamBytes(pipe);
+  const { zip, stream } = workbook as unknown as { zip?: PipeLike; stream?: PipeLike };
+  return pending + streamBytes(zip) + streamBytes(stream);
+}
+
+function streamBytes(s: PipeLike | undefined): number {
+  return (s?._writableState?.length ?? 0) + (s?._readableState?.length ?? 0);
 }
 
 /** Resolves once the worksheet's backlog is under a megabyte (at once when it already is). */
-export async function drained(worksheet: ExcelJS.Worksheet): Promise<void> {
-  while (pendingBytes(worksheet) >= PENDING_LIMIT) {
+export async function drained(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  worksheet: ExcelJS.Worksheet,
+): Promise<void> {
+  while (pendingBytes(workbook, worksheet) >= PENDING_LIMIT) {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
 }

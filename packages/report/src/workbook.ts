@@ -8,8 +8,6 @@ import type { ReportSummary } from "./summary.js";
 import { type SheetColumn, SheetWriter } from "./workbook-sheet.js";
 import { writeSummarySheet } from "./workbook-summary.js";
 
-export const SHEETS = ["Summary", "Orders", "Daily", "Findings", "Ledger"] as const;
-
 export class ReportWorkbook {
   readonly #book: ExcelJS.stream.xlsx.WorkbookWriter;
   /** Amount cells written as text (more than 15 significant digits), all sheets. */

@@ -30,7 +30,7 @@ export function iterateArrivals(
       `SELECT t.hash, t.utime, ${intSql("t.value_nano")}
        FROM chain_transfers AS t
        WHERE t.utime >= ? AND t.utime < ? AND ${VALID_TRANSFER_SQL} AND (? IS NULL OR t.address <> ?)
-       ORDER BY t.utime, t.lt`,
+       ORDER BY t.utime`,
     )
     .raw(true)
     .safeIntegers(false)
