@@ -5,7 +5,7 @@
  * manifest written. A bridge that does not close delivers nothing.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@omrecon/core";
 import { isOmreconError, silentLogger } from "@omrecon/core";
@@ -263,13 +263,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
       run_id: summary.run?.id ?? null,
       files: [
         ...files,
-        {
-          file: REPORT_FILES.manifest,
-          path: manifestPath,
-          rows: files.length,
-          bytes: statSync(manifestPath).size,
-          sha256: "",
-        },
+        { file: REPORT_FILES.manifest, path: manifestPath, rows: files.length, ...digestOf(manifestPath) },
       ],
       summary,
     };
@@ -285,6 +279,12 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
     if (!isOmreconError(error) && isFsError(error)) throw outputError(options.out, error);
     throw error;
   }
+}
+
+/** Bytes and SHA-256 of a small file just written (the manifest cannot name its own hash). */
+function digestOf(path: string): { bytes: number; sha256: string } {
+  const bytes = readFileSync(path);
+  return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 function toleranceOf(options: string): bigint {
