@@ -52,7 +52,7 @@ export class ChainSide {
 
   /** An order of the period (in order of creation): its covering hashes wait for their transfers. */
   addOrder(row: ReportOrderRow, createdMs: number): void {
-    if (row[REPORT_ORDER.covering_count] !== 0) {
+    if (row[REPORT_ORDER.has_covering] === 1) {
       const billed = BILLED_STATUSES.has(row[REPORT_ORDER.status] as string);
       this.#expect(
         billed,

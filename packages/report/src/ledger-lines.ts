@@ -35,13 +35,18 @@ export function ledgerLines(reader: ReportReader, from: string, to: string) {
       prev = row.balance_after_nano;
     }
   }
-  const stats: LedgerStats = { rows: 0, breaks: 0, unconfirmed: 0, textAmounts: 0 };
-  for (const line of lines()) {
-    stats.rows += 1;
-    if (line.status === "break") stats.breaks += 1;
-    if (line.status === "unconfirmed") stats.unconfirmed += 1;
-    if (needsText(line.row.amount_nano)) stats.textAmounts += 1;
-    if (needsText(line.row.balance_after_nano)) stats.textAmounts += 1;
+  /** Every line once, counting the stats as they pass (`each` sees them, e.g. to write the CSV). */
+  function count(each: (line: LedgerLine) => void = () => {}): LedgerStats {
+    const stats: LedgerStats = { rows: 0, breaks: 0, unconfirmed: 0, textAmounts: 0 };
+    for (const line of lines()) {
+      stats.rows += 1;
+      if (line.status === "break") stats.breaks += 1;
+      if (line.status === "unconfirmed") stats.unconfirmed += 1;
+      if (needsText(line.row.amount_nano)) stats.textAmounts += 1;
+      if (needsText(line.row.balance_after_nano)) stats.textAmounts += 1;
+      each(line);
+    }
+    return stats;
   }
-  return { stats, lines };
+  return { lines, count };
 }

@@ -11,7 +11,7 @@ import type { Logger } from "@omrecon/core";
 import { isOmreconError, silentLogger } from "@omrecon/core";
 import { type IntValue, REPORT_ORDER, type ReportOrderRow, readReportSnapshot, type StoreDb } from "@omrecon/store";
 import { ReportBook } from "./book.js";
-import { instantMs, intCell, TimeCells, textCell, tonCellOf, utcTimeCell } from "./cells.js";
+import { instantMs, intCell, TimeCells, textCell, tonCell, tonCellOf, utcTimeCell } from "./cells.js";
 import { ChainSide } from "./chain-side.js";
 import {
   BALANCE_LEDGER_COLUMNS,
@@ -25,7 +25,7 @@ import { type CsvCell, CsvFile, tempPathFor } from "./csv-file.js";
 import { dailyCsvCells, dailyRows, dailyTextAmounts, dailyValues } from "./daily-rows.js";
 import { DayFormatter } from "./day.js";
 import { needsText } from "./digits.js";
-import { type LedgerLine, ledgerLines } from "./ledger-lines.js";
+import { type LedgerLine, type LedgerStats, ledgerLines } from "./ledger-lines.js";
 import { type ManifestFile, manifestOf, writeManifest } from "./manifest.js";
 import { isFsError, outputError, prepareOutDir } from "./out-dir.js";
 import type { PeriodName } from "./period.js";
@@ -157,15 +157,15 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
       );
       const daily = dailyRows(book, period.days, period.partial);
       const ledger = ledgerLines(reader, from, to);
-
+      let ledgerStats: LedgerStats;
       if (formats.has("csv")) {
         const dailyCsv = csv(REPORT_FILES.dailySummary, DAILY_SUMMARY_COLUMNS);
         for (const r of daily) dailyCsv.add(dailyCsvCells(r));
         const findingsCsv = csv(REPORT_FILES.findings, FINDINGS_COLUMNS);
         for (const f of findings.listed) findingsCsv.add(findingCsvCells(f));
         const ledgerCsv = csv(REPORT_FILES.balanceLedger, BALANCE_LEDGER_COLUMNS);
-        for (const line of ledger.lines()) ledgerCsv.add(ledgerCsvCells(line, times));
-      }
+        ledgerStats = ledger.count((line) => ledgerCsv.add(ledgerCsvCells(line, times)));
+      } else ledgerStats = ledger.count();
 
       const counts = findingCounts(findings.listed);
       const openNow = findings.openNow.map(summaryFinding);
@@ -181,14 +181,14 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         },
         partial_days: [...period.partial],
         partial_note: partialNote([...period.partial], latest?.as_of ?? null),
-        ledger: ledger.stats,
+        ledger: ledgerStats,
         text_amount_cells: 0,
       };
       summary.text_amount_cells =
         book.textAmounts +
         dailyTextAmounts(daily) +
         findingsTextAmounts(findings.listed) +
-        ledger.stats.textAmounts +
+        ledgerStats.textAmounts +
         summaryTextAmounts(summary);
 
       for (const f of open) {
@@ -387,8 +387,8 @@ function ledgerCsvCells(l: LedgerLine, times: TimeCells): string[] {
     intCell(l.row.id),
     times.utc(l.row.created_at),
     textCell(l.row.type),
-    tonCellOf(l.row.amount_nano.toString()),
-    tonCellOf(l.row.balance_after_nano.toString()),
+    tonCell(l.row.amount_nano),
+    tonCell(l.row.balance_after_nano),
     intCell(l.row.order_id),
     textCell(l.row.tx_hash),
     l.status,

@@ -92,11 +92,15 @@ export function periodDays(
   const days: string[] = [];
   const partial = new Set<string>();
   const last = zone.dateOf(toMs - 1);
-  for (let day = zone.dateOf(fromMs); day <= last; day = addDays(day, 1)) {
+  let day = zone.dateOf(fromMs);
+  let start = zone.startOfDay(day);
+  while (day <= last) {
+    const next = addDays(day, 1);
+    const end = zone.startOfDay(next);
     days.push(day);
-    const start = zone.startOfDay(day);
-    const end = zone.startOfDay(addDays(day, 1));
     if (start < fromMs || end > toMs || end > horizonMs) partial.add(day);
+    day = next;
+    start = end;
   }
   return { days, partial };
 }

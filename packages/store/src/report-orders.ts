@@ -27,9 +27,8 @@ const DECLARATION = {
   reconciliation: "m.reconciliation",
   /** The run whose conclusion this is: its findings are the order's current ones. */
   match_run_id: "m.run_id",
-  /** How many transfers the covering set holds (0 when none). */
-  covering_count:
-    "CASE WHEN m.covering_hashes IS NULL OR m.covering_hashes = '[]' THEN 0 ELSE json_array_length(m.covering_hashes) END",
+  /** 1 when the covering set holds a transfer, else 0 (no JSON is parsed for it). */
+  has_covering: "CASE WHEN m.covering_hashes IS NULL OR m.covering_hashes = '[]' THEN 0 ELSE 1 END",
   /**
    * The covering set's hashes (JSON) when the completing transfer alone does not say it: several
    * transfers, or an underpaid order (no completing transfer). Rare; else null.
