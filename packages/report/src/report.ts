@@ -5,7 +5,7 @@
  * manifest written. A bridge that does not close delivers nothing.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync } from "node:fs";
+import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@omrecon/core";
 import { isOmreconError, silentLogger } from "@omrecon/core";
@@ -227,14 +227,12 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         await book.table("Findings", SHEET_COLUMNS.findings, findings.listed.map(findingValues));
         await book.table("Ledger", SHEET_COLUMNS.ledger, mapRows(ledger.lines(), ledgerValues));
         await book.commit();
-        const bytes = readFileSync(workbookTemp);
         pending.push({
           file: REPORT_FILES.workbook,
           temp: workbookTemp,
           path,
           rows: book.rows.Orders ?? 0,
-          bytes: bytes.length,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          ...digestOf(workbookTemp),
         });
       }
       return summary;
@@ -281,10 +279,24 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
   }
 }
 
-/** Bytes and SHA-256 of a small file just written (the manifest cannot name its own hash). */
+/**
+ * Bytes and SHA-256 of a file just written, read in 1 MB pieces (a million-order workbook is ~170 MB:
+ * reading it whole would be the report's peak memory).
+ */
 function digestOf(path: string): { bytes: number; sha256: string } {
-  const bytes = readFileSync(path);
-  return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const hash = createHash("sha256");
+  const piece = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, "r");
+  let bytes = 0;
+  try {
+    for (let n = readSync(fd, piece); n > 0; n = readSync(fd, piece)) {
+      hash.update(piece.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest("hex") };
 }
 
 function toleranceOf(options: string): bigint {
