@@ -6,14 +6,7 @@
  * of the orders read so far are waiting when their transfer comes, and memory holds only the orders of
  * the last hour or so (plus the rare ones paid later), not the period's.
  */
-import {
-  type ArrivalRow,
-  type IntValue,
-  OUTSIDE_ORDER,
-  REPORT_ORDER,
-  type ReportOrderRow,
-  type ReportReader,
-} from "@omrecon/store";
+import { type ArrivalRow, type IntValue, REPORT_ORDER, type ReportOrderRow, type ReportReader } from "@omrecon/store";
 import { BILLED_STATUSES, type ReportBook } from "./book.js";
 
 /** How far the transfers are kept behind the orders: more than any clock skew between the API and the chain. */
@@ -91,17 +84,11 @@ export class ChainSide {
     ];
     for (const [createdFrom, createdTo] of ranges) {
       if (this.#unclaimed.size === 0) return;
-      for (const row of reader.coveringOfOrders(createdFrom, createdTo)) {
-        const billed = BILLED_STATUSES.has(row[OUTSIDE_ORDER.status] as string);
-        const json = row[OUTSIDE_ORDER.covering_hashes] as string | null;
-        const hashes =
-          json === null ? [row[OUTSIDE_ORDER.completing_tx_hash] as string] : (JSON.parse(json) as string[]);
-        for (const hash of hashes) {
-          const t = this.#unclaimed.get(hash);
-          if (t === undefined) continue;
-          this.#unclaimed.delete(hash);
-          this.#add(t.utime, t.value, billed ? "covering" : "unbilled");
-        }
+      for (const claim of reader.coveringClaims(createdFrom, createdTo, [...this.#unclaimed.keys()])) {
+        const t = this.#unclaimed.get(claim.hash);
+        if (t === undefined) continue;
+        this.#unclaimed.delete(claim.hash);
+        this.#add(t.utime, t.value, BILLED_STATUSES.has(claim.status) ? "covering" : "unbilled");
       }
     }
   }

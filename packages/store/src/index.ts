@@ -60,7 +60,7 @@ export {
   type UpsertCounts,
   upsertOrders,
 } from "./orders.js";
-export { type ArrivalRow, OUTSIDE_ORDER, type OutsideOrderRow, VALID_TRANSFER_SQL } from "./report-chain.js";
+export { type ArrivalRow, type CoveringClaim, VALID_TRANSFER_SQL } from "./report-chain.js";
 export type { IntValue } from "./report-columns.js";
 export type { ReportFindingRow, ReportRunRow } from "./report-findings.js";
 export type { ReportLedgerRow } from "./report-ledger.js";

@@ -3,7 +3,7 @@
  * and the covering sets of orders outside the report period (for the transfers that paid them).
  */
 import type SQLite from "better-sqlite3";
-import { type ColumnIndex, columnIndex, type IntValue, intSql, selectList } from "./report-columns.js";
+import { type IntValue, intSql } from "./report-columns.js";
 
 /**
  * reconciliation.md's valid transfer as SQL over `chain_transfers` (alias `t`): the same rule as the
@@ -37,49 +37,32 @@ export function iterateArrivals(
     .iterate(fromSec, toSec, topupAddressRaw, topupAddressRaw) as IterableIterator<ArrivalRow>;
 }
 
-const OUTSIDE = {
-  status: "o.status",
-  /** The completing transfer: the whole covering set when `covering_hashes` is null. */
-  completing_tx_hash: "m.completing_tx_hash",
-  /** The covering set's hashes (JSON) when the completing transfer alone does not say it. */
-  covering_hashes:
-    "CASE WHEN length(m.covering_hashes) > 68 OR m.completing_tx_hash IS NULL THEN m.covering_hashes END",
-} as const;
-
-export const OUTSIDE_ORDER: ColumnIndex<typeof OUTSIDE> = columnIndex(OUTSIDE);
-export type OutsideOrderRow = (string | IntValue)[];
+/** An order's status and one hash of its covering set. */
+export interface CoveringClaim {
+  status: string;
+  hash: string;
+}
 
 /**
- * The covering sets of orders created in `[createdFrom, createdTo)` (any bound may be null: open),
- * for the transfers of a period that paid orders created outside it (a payment after midnight for an
- * order of the day before).
+ * Which of `hashes` lie in the covering sets of orders created in `[createdFrom, createdTo)` (null:
+ * open), with those orders' statuses: for the transfers of a period that paid orders created outside
+ * it (a payment after midnight for an order of the evening before). SQLite walks the sets and returns
+ * only the claims, so a long history costs no memory.
  */
-export function iterateCoveringOfOrders(
+export function coveringClaims(
   sqlite: SQLite.Database,
   createdFrom: string | null,
   createdTo: string | null,
-): IterableIterator<OutsideOrderRow> {
+  hashes: readonly string[],
+): CoveringClaim[] {
+  if (hashes.length === 0) return [];
   return sqlite
     .prepare(
-      `SELECT ${selectList(OUTSIDE)}
-       FROM orders AS o
-       JOIN order_matches AS m ON m.order_id = o.id
-       WHERE m.covering_hashes <> '[]' AND (? IS NULL OR o.created_at >= ?) AND (? IS NULL OR o.created_at < ?)`,
+      `SELECT o.status AS status, j.value AS hash
+       FROM order_matches AS m
+       JOIN orders AS o ON o.id = m.order_id, json_each(m.covering_hashes) AS j
+       WHERE m.covering_hashes <> '[]' AND (? IS NULL OR o.created_at >= ?) AND (? IS NULL OR o.created_at < ?)
+         AND j.value IN (SELECT value FROM json_each(?))`,
     )
-    .raw(true)
-    .safeIntegers(false)
-    .iterate(createdFrom, createdFrom, createdTo, createdTo) as IterableIterator<OutsideOrderRow>;
-}
-
-/** One stored transfer's arrival and value, by hash. */
-export function transferByHash(
-  sqlite: SQLite.Database,
-  hash: string,
-): { utime: number; value_nano: bigint; valid: boolean } | undefined {
-  const row = sqlite
-    .prepare(
-      `SELECT t.utime, t.value_nano, (${VALID_TRANSFER_SQL}) AS valid FROM chain_transfers AS t WHERE t.hash = ?`,
-    )
-    .get(hash) as { utime: bigint; value_nano: bigint; valid: bigint } | undefined;
-  return row && { utime: Number(row.utime), value_nano: row.value_nano, valid: row.valid !== 0n };
+    .all(createdFrom, createdFrom, createdTo, createdTo, JSON.stringify(hashes)) as CoveringClaim[];
 }

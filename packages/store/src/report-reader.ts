@@ -5,13 +5,7 @@
  */
 import type SQLite from "better-sqlite3";
 import { withRawConnection } from "./raw-connection.js";
-import {
-  type ArrivalRow,
-  iterateArrivals,
-  iterateCoveringOfOrders,
-  type OutsideOrderRow,
-  transferByHash,
-} from "./report-chain.js";
+import { type ArrivalRow, type CoveringClaim, coveringClaims, iterateArrivals } from "./report-chain.js";
 import {
   allReportFindings,
   finishedRuns,
@@ -40,9 +34,8 @@ export interface ReportReader {
   runSawFinding(run: number, key: string): boolean;
   /** Valid transfers into payment addresses in `[fromSec, toSec)`, in order of arrival. */
   arrivals(fromSec: number, toSec: number, topupAddressRaw: string | null): IterableIterator<ArrivalRow>;
-  /** Covering sets of the orders created in `[createdFrom, createdTo)` (null: open); cells by `OUTSIDE_ORDER`. */
-  coveringOfOrders(createdFrom: string | null, createdTo: string | null): IterableIterator<OutsideOrderRow>;
-  transferByHash(hash: string): { utime: number; value_nano: bigint; valid: boolean } | undefined;
+  /** Which of `hashes` the covering sets of the orders created in `[createdFrom, createdTo)` (null: open) hold. */
+  coveringClaims(createdFrom: string | null, createdTo: string | null, hashes: readonly string[]): CoveringClaim[];
   ledger(from: string, to: string): IterableIterator<ReportLedgerRow>;
   balanceBefore(time: string): bigint | null;
   topupAddressRaw(): string | null;
@@ -73,8 +66,7 @@ function readerOf(sqlite: SQLite.Database): ReportReader {
     findings: () => allReportFindings(sqlite),
     runSawFinding: (run, key) => runSawFinding(sqlite, run, key),
     arrivals: (fromSec, toSec, topup) => iterateArrivals(sqlite, fromSec, toSec, topup),
-    coveringOfOrders: (createdFrom, createdTo) => iterateCoveringOfOrders(sqlite, createdFrom, createdTo),
-    transferByHash: (hash) => transferByHash(sqlite, hash),
+    coveringClaims: (createdFrom, createdTo, hashes) => coveringClaims(sqlite, createdFrom, createdTo, hashes),
     ledger: (from, to) => iterateLedger(sqlite, from, to),
     balanceBefore: (time) => balanceBefore(sqlite, time),
     topupAddressRaw: () => topupAddressRaw(sqlite),
