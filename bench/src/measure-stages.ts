@@ -231,5 +231,43 @@ export async function measureReport(ctx: BenchContext): Promise<RowResult[]> {
     },
     note: "ours over the whole window vs ours over its last tenth",
   };
-  return [row, rss];
+  const book = sideOf(await runRepeated(ctx, "report", "workbook", "workbook"));
+  const bookTenth = sideOf(await runRepeated(ctx, "report", "workbookTenth", "workbook over N/10"));
+  const bookGrowth = book.rss_mb / bookTenth.rss_mb;
+  const workbook: RowResult = {
+    id: "report.workbook",
+    stage: "report",
+    label: "report workbook (xlsx)",
+    ours: book,
+    baseline: null,
+    ratio: null,
+    checks: [],
+    ok: null,
+    note: "no baseline: omrecon-report.xlsx alone (--format xlsx), streamed by exceljs",
+  };
+  const bookChecks: Check[] = [
+    {
+      what: "RSS growth",
+      target: `≤ ${TARGETS.reportRssGrowth}`,
+      value: ratio(bookGrowth),
+      ok: bookGrowth <= TARGETS.reportRssGrowth,
+    },
+  ];
+  const bookRss: RowResult = {
+    id: "report.workbook.rss",
+    stage: "report",
+    label: "workbook peak RSS, N vs N/10",
+    ours: book,
+    baseline: bookTenth,
+    ratio: bookGrowth,
+    checks: bookChecks,
+    ok: rowOk(bookChecks),
+    cells: {
+      ours: `${mb(book.rss_mb)} (${count(book.rows)})`,
+      baseline: `${mb(bookTenth.rss_mb)} (${count(bookTenth.rows)})`,
+      ratio: ratio(bookGrowth),
+    },
+    note: "the workbook over the whole window vs over its last tenth",
+  };
+  return [row, rss, workbook, bookRss];
 }

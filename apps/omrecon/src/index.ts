@@ -16,7 +16,7 @@ export { HELP as RECONCILE_HELP, RESOLVE_HELP } from "./reconcile/help.js";
 export { reconcileMain, reconcileOptions } from "./reconcile/main.js";
 export { resolveMain } from "./reconcile/resolve-command.js";
 export { COMMANDS, findCommand } from "./registry.js";
-export { describeReport, HELP as REPORT_HELP, reportMain, reportOptions } from "./report/main.js";
+export { HELP as REPORT_HELP, reportMain, reportOptions } from "./report/main.js";
 export {
   describeHuman,
   describeJson,

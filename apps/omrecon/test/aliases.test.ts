@@ -76,7 +76,15 @@ describe("pnpm aliases through scripts/run.mjs (child processes)", () => {
     });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout).files).toHaveLength(4);
+    // The four CSV files, the workbook and the manifest (docs/cli.md#report-files).
+    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual([
+      "orders.csv",
+      "daily_summary.csv",
+      "findings.csv",
+      "balance_ledger.csv",
+      "omrecon-report.xlsx",
+      "manifest.json",
+    ]);
   });
 
   it("builds what the program needs before it runs (a no-op when built) unless OMRECON_SKIP_BUILD=1", () => {

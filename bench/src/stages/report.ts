@@ -1,14 +1,16 @@
 /**
- * Report. Ours: `writeReports` over the world's window from the reconciled mirror — orders.csv
- * (N rows, ≥ 90 % of all rows) plus the daily summary, findings and ledger files, each streamed,
- * fsynced and renamed into place. Baseline: `Papa.unparse` of exactly the rows of those four files,
- * already in memory (parsed back from ours before the clock starts), each written with one
- * `writeFileSync`. `tenth` runs ours over the last tenth of the window, to show that peak RSS does
- * not grow with the number of orders.
+ * Report. Ours: `writeReports --format csv` over the world's window from the reconciled mirror —
+ * orders.csv (N rows, ≥ 90 % of all rows) plus the daily summary, findings and ledger files, each
+ * streamed, fsynced and renamed into place, with the bridge checked and the manifest written.
+ * Baseline: `Papa.unparse` of exactly the rows of those four files, already in memory (parsed back
+ * from ours before the clock starts), each written with one `writeFileSync`. `tenth` runs ours over
+ * the last tenth of the window, to show that peak RSS does not grow with the number of orders.
+ * `workbook` / `workbookTenth`: the same with `--format xlsx` (omrecon-report.xlsx alone), no
+ * baseline: its time, and its peak RSS at N against N/10.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeReports } from "@omrecon/report";
+import { type ReportFormat, writeReports } from "@omrecon/report";
 import { openStore } from "@omrecon/store";
 import Papa from "papaparse";
 import { fixturePath } from "../fixtures.js";
@@ -26,20 +28,20 @@ function outDir(job: Job, name: string): string {
   return dir;
 }
 
-async function oursOver(job: Job, fromMs: number, dirName: string) {
+async function oursOver(job: Job, fromMs: number, dirName: string, formats: ReportFormat[] = ["csv"]) {
   const store = await openStore(fixturePath(job.workDir, "reconciled"));
   const to = new Date(job.world.window.to);
   // Warm-up: one day of the same report, into a folder of its own.
   await writeReports(
     { store },
-    { out: outDir(job, "report-warm-up"), window: { from: new Date(to.getTime() - DAY_MS), to } },
+    { out: outDir(job, "report-warm-up"), window: { from: new Date(to.getTime() - DAY_MS), to }, formats },
   );
   const out = outDir(job, dirName);
   const { ms, value: result } = await timed(() =>
-    writeReports({ store }, { out, window: { from: new Date(fromMs), to } }),
+    writeReports({ store }, { out, window: { from: new Date(fromMs), to }, formats }),
   );
   await store.close();
-  const orders = result.files.find((f) => f.file === "orders.csv")?.rows ?? 0;
+  const orders = result.files.find((f) => f.file === "orders.csv" || f.file === "omrecon-report.xlsx")?.rows ?? 0;
   return {
     ms,
     rows: orders,
@@ -49,11 +51,17 @@ async function oursOver(job: Job, fromMs: number, dirName: string) {
 
 const ours: Task = (job) => oursOver(job, Date.parse(job.world.window.from), "report-ours");
 
-const tenth: Task = (job) => {
+const lastTenth = (job: Job) => {
   const from = Date.parse(job.world.window.from);
   const to = Date.parse(job.world.window.to);
-  return oursOver(job, to - Math.round((to - from) / 10), "report-tenth");
+  return to - Math.round((to - from) / 10);
 };
+
+const tenth: Task = (job) => oursOver(job, lastTenth(job), "report-tenth");
+
+const workbook: Task = (job) => oursOver(job, Date.parse(job.world.window.from), "report-workbook", ["xlsx"]);
+
+const workbookTenth: Task = (job) => oursOver(job, lastTenth(job), "report-workbook-tenth", ["xlsx"]);
 
 const baseline: Task = async (job) => {
   const source = join(job.workDir, "report-ours");
@@ -73,4 +81,4 @@ const baseline: Task = async (job) => {
   return { ms, rows: orders - 1, extra: { identical_output: identical } };
 };
 
-export const tasks: Record<string, Task> = { ours, baseline, tenth };
+export const tasks: Record<string, Task> = { ours, baseline, tenth, workbook, workbookTenth };

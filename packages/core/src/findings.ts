@@ -70,6 +70,14 @@ export interface Finding {
   tx_hash: string | null;
   expected_nano: bigint | null;
   received_nano: bigint | null;
+  /**
+   * What is at stake, never negative (docs/reconciliation.md#findings): the price for a missing
+   * payment or a named hash that is not its payment, the transfers' value for unrecognised, late,
+   * orphan, bounced, duplicate and top-up findings, the difference for under/overpayments, ledger
+   * breaks, balance and debit mismatches and control totals. Null only where nothing can say it (control
+   * totals when the stats carry no volume). Not part of a finding's identity or resolution.
+   */
+  amount_nano: bigint | null;
   message: string;
   /** Extra facts an auditor may want (e.g. `memo_normalized`, `balance_tx_id`); plain JSON values. */
   details?: Record<string, string | number | boolean | null>;

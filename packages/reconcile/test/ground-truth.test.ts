@@ -37,6 +37,8 @@ describe("reconcile over a sandbox world equals its ground truth", () => {
         const truth = h.sb.truth.findings.map(pinned).sort(byKey);
         expect(first.findings.map(pinned).sort(byKey)).toEqual(truth);
         expect(first.findings.every((f) => f.new)).toBe(true);
+        // Every finding says what is at stake (the sandbox's stats carry a volume, so control totals too).
+        expect(first.findings.filter((f) => f.amount_nano === null || f.amount_nano < 0n)).toEqual([]);
         expect(first.totals).toMatchObject({ orders: 400, findings: truth.length, new_findings: truth.length });
 
         // Every tricky case passes without a finding on its order or its transactions.

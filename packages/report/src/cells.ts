@@ -1,4 +1,6 @@
-import { formatIsoUtc, formatTon, toStoredTime } from "@omrecon/core";
+import { formatTon, utcIsoMs } from "@omrecon/core";
+import type { IntValue } from "@omrecon/store";
+import type { Zone } from "./zone.js";
 
 /**
  * Text from outside (usernames, references, memos, messages, statuses) that a spreadsheet would
@@ -17,21 +19,10 @@ export function tonCell(nano: bigint | null | undefined): string {
   return nano === null || nano === undefined ? "" : formatTon(nano);
 }
 
-/** ISO 8601 UTC with `Z`, or empty. */
-export function timeCell(value: string | null | undefined): string {
-  return value === null || value === undefined || value === "" ? "" : formatIsoUtc(value);
-}
-
 /** An integer we hold (ids, counts), or empty. */
 export function intCell(value: bigint | number | null | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
-
-/**
- * An integer column read without BigInt: a number when it is a safe integer, else its exact decimal
- * text (the report's SQL casts the rest to TEXT), or null.
- */
-export type IntValue = number | string | null;
 
 /**
  * `tonCell` of an `IntValue` count of nanotons: the same exact decimal (`0.418`, `-5`, `0`),
@@ -58,42 +49,70 @@ export function tonCellOf(nano: IntValue | undefined): string {
   return nano < 0 ? `-${text}` : text;
 }
 
+/**
+ * A time as spreadsheets read it without help: `YYYY-MM-DD HH:MM:SS`, with `.sss` only when the
+ * millisecond part is not zero (docs/cli.md#report-files). `iso` is `toISOString()` output of the
+ * (UTC or wall-clock) instant.
+ */
+function spreadsheetTime(iso: string): string {
+  const ms = iso.slice(20, 23);
+  return ms === "000" ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+/** Milliseconds of any ISO 8601 instant the store may hold, or NaN. */
+export function instantMs(value: string): number {
+  return utcIsoMs(value) ?? Date.parse(value);
+}
+
+/** A UTC time cell of any instant, or empty. */
+export function utcTimeCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "";
+  const ms = typeof value === "number" ? value : instantMs(value);
+  return Number.isNaN(ms) ? textCell(String(value)) : spreadsheetTime(new Date(ms).toISOString());
+}
+
 /** Hours 00–23, minutes and seconds 00–59, milliseconds, `Z`, after a 10-character date. */
 const CANONICAL_TIME = /^.{10}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /**
- * `timeCell` for a stream of times, fast for the stored form. The store keeps times as
- * `toISOString()` output; a value in that exact form (a date already proven valid by a full parse,
- * a time of day in range) is its own canonical form, so its cell is the value without a zero
- * millisecond part, with no Date parsed. Anything else goes through `timeCell`.
+ * Time cells for a stream of times, in UTC and in the report's zone, fast for the stored form: a
+ * value that is exactly `toISOString()` output (its date proven valid once by a full parse) is cut
+ * into its cell without a Date. Anything else goes through a parse.
  */
 export class TimeCells {
-  /** A `YYYY-MM-DD` that began a value equal to its own `toStoredTime`, once there was one. */
+  readonly #zone: Zone;
+  /** A `YYYY-MM-DD` that began a value equal to its own `toISOString()`, once there was one. */
   #date: string | null = null;
 
-  /** Whether `value` is exactly `toStoredTime(value)` (false also when it is not a time at all). */
+  constructor(zone: Zone) {
+    this.#zone = zone;
+  }
+
+  /** Whether `value` is exactly `new Date(value).toISOString()`. */
   isStored(value: string): boolean {
-    if (value.length === 24 && this.#date !== null && value.startsWith(this.#date) && CANONICAL_TIME.test(value))
-      return true;
-    let stored: string;
-    try {
-      stored = toStoredTime(value);
-    } catch {
-      return false;
-    }
-    if (stored !== value || !CANONICAL_TIME.test(value)) return false;
+    if (value.length !== 24) return false;
+    if (this.#date !== null && value.startsWith(this.#date) && CANONICAL_TIME.test(value)) return true;
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms) || new Date(ms).toISOString() !== value) return false;
     this.#date = value.slice(0, 10);
     return true;
   }
 
-  /** Exactly `timeCell(value)`. */
-  cell(value: string | null | undefined): string {
+  utc(value: string | null | undefined): string {
     if (value === null || value === undefined || value === "") return "";
-    return this.isStored(value) ? storedTimeCell(value) : timeCell(value);
+    return this.isStored(value) ? spreadsheetTime(value) : utcTimeCell(value);
   }
-}
 
-/** `timeCell` of a value in stored form (`TimeCells.isStored`): it without a zero millisecond part. */
-export function storedTimeCell(value: string): string {
-  return value.endsWith(".000Z") ? `${value.slice(0, 19)}Z` : value;
+  /** `local(value)`, given its `utc(value)` (which it is in UTC). */
+  localOr(value: string | null | undefined, utc: string): string {
+    return this.#zone.utc ? utc : this.local(value);
+  }
+
+  /** The same instant on the zone's wall clock (equal to `utc` in UTC). */
+  local(value: string | null | undefined): string {
+    if (value === null || value === undefined || value === "") return "";
+    if (this.#zone.utc) return this.utc(value);
+    const ms = instantMs(value);
+    return Number.isNaN(ms) ? textCell(value) : spreadsheetTime(new Date(this.#zone.wallMs(ms)).toISOString());
+  }
 }

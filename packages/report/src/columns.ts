@@ -1,7 +1,10 @@
-/** The report files and their columns, in order, exactly as cli.md lists them. */
+import { ReportUsageError } from "./errors.js";
+
+/** The report files and their columns, in order, exactly as docs/cli.md#report-files lists them. */
 export const ORDERS_COLUMNS = [
   "order_id",
-  "created_at",
+  "created_at_utc",
+  "created_at_local",
   "status",
   "order_type",
   "recipient_username",
@@ -29,6 +32,11 @@ export const DAILY_SUMMARY_COLUMNS = [
   "premium_months",
   "billed_ton",
   "received_ton",
+  "paid_from_balance_ton",
+  "shortfall_ton",
+  "excess_ton",
+  "received_unbilled_ton",
+  "partial_day",
   "findings_critical",
   "findings_warning",
 ] as const;
@@ -42,13 +50,14 @@ export const FINDINGS_COLUMNS = [
   "tx_hash",
   "expected_ton",
   "received_ton",
-  "first_seen",
+  "amount_ton",
+  "first_seen_utc",
   "message",
 ] as const;
 
 export const BALANCE_LEDGER_COLUMNS = [
   "id",
-  "created_at",
+  "created_at_utc",
   "type",
   "amount_ton",
   "balance_after_ton",
@@ -62,4 +71,23 @@ export const REPORT_FILES = {
   dailySummary: "daily_summary.csv",
   findings: "findings.csv",
   balanceLedger: "balance_ledger.csv",
+  workbook: "omrecon-report.xlsx",
+  manifest: "manifest.json",
 } as const;
+
+/** The workbook's sheets, in order. */
+export const SHEETS = ["Summary", "Orders", "Daily", "Findings", "Ledger"] as const;
+
+/** Which files `--format` asks for. */
+export const FORMATS = ["csv", "xlsx"] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+/** `--format csv,xlsx` (docs/cli.md#commands): which files to write; both when not given. */
+export function formatsFlag(value: string | undefined): ReportFormat[] {
+  if (value === undefined) return [...FORMATS];
+  const asked = value.split(",").map((f) => f.trim().toLowerCase());
+  if (asked.some((f) => !(FORMATS as readonly string[]).includes(f))) {
+    throw new ReportUsageError(`--format must be csv, xlsx or csv,xlsx, got ${JSON.stringify(value)}`);
+  }
+  return FORMATS.filter((f) => asked.includes(f));
+}

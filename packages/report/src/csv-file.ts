@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Papa from "papaparse";
@@ -23,11 +23,13 @@ export class CsvFile {
   readonly #buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   #used = 0;
   #rows = 0;
+  #bytes = 0;
   #closed = false;
+  readonly #hash = createHash("sha256");
 
   constructor(path: string, header: readonly string[], options: { bom?: boolean; chunkRows?: number } = {}) {
     this.path = path;
-    this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    this.tempPath = tempPathFor(path);
     this.#fd = openSync(this.tempPath, "w", 0o644);
     // Small chunks: whatever is live at a scavenge (the chunk's rows, papaparse's half-built text)
     // survives it, and once the survivors add up to the young generation's size V8 doubles it
@@ -53,13 +55,26 @@ export class CsvFile {
     if (this.#pending.length >= this.chunkRows) this.#flush();
   }
 
-  /** Flushes, fsyncs and renames the file into place. */
+  /** Bytes of the file, byte-order mark and header included. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Writes out, fsyncs and closes the temporary file; returns its SHA-256 (hex). `commit` renames it. */
+  finish(): string {
+    if (!this.#closed) {
+      this.#flush();
+      this.#drain();
+      fsyncSync(this.#fd);
+      closeSync(this.#fd);
+      this.#closed = true;
+    }
+    return this.#hash.copy().digest("hex");
+  }
+
+  /** Finishes the file and renames it into place. */
   commit(): void {
-    this.#flush();
-    this.#drain();
-    fsyncSync(this.#fd);
-    closeSync(this.#fd);
-    this.#closed = true;
+    this.finish();
     renameSync(this.tempPath, this.path);
   }
 
@@ -101,5 +116,15 @@ export class CsvFile {
   #writeAll(bytes: Buffer): void {
     let off = 0;
     while (off < bytes.length) off += writeSync(this.#fd, bytes, off);
+    this.#hash.update(bytes);
+    this.#bytes += bytes.length;
   }
+}
+
+/**
+ * The hidden temporary name beside a report file: `.<name>.<pid>.<8 hex>.tmp`. The pid lets the next
+ * report into the folder remove what a killed one left (`removeStaleTemporaryFiles`).
+ */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }

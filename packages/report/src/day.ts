@@ -38,6 +38,28 @@ export class DayFormatter {
     return this.#quarter(Math.floor(ms / QUARTER_MS));
   };
 
+  /** `[#fromMs, #toMs)`: bounds of consecutive quarter hours whose date is `#dayMs`. */
+  #fromMs = 0;
+  #toMs = 0;
+  #dayMs = "";
+
+  /**
+   * `of(ms)`, fast for times that mostly come in ascending order (the chain's transfers by arrival):
+   * the run of quarter hours sharing the last date is remembered, each one formatted and checked.
+   */
+  ofMs(ms: number): string {
+    if (ms >= this.#fromMs && ms < this.#toMs) return this.#dayMs;
+    const first = Math.floor(ms / QUARTER_MS);
+    const day = this.#quarter(first);
+    let end = first + 1;
+    if (this.#utc) end = (Math.floor(first / QUARTERS_PER_DAY) + 1) * QUARTERS_PER_DAY;
+    else while (end - first < MAX_DAY_QUARTERS && this.#quarter(end) === day) end += 1;
+    this.#fromMs = first * QUARTER_MS;
+    this.#toMs = end * QUARTER_MS;
+    this.#dayMs = day;
+    return day;
+  }
+
   /** `of(value)` for a value known to be in stored form (see `TimeCells.isStored`). */
   ofStored(value: string): string {
     if (value >= this.#from && value < this.#to) return this.#day;

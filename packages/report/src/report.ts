@@ -1,158 +1,368 @@
-import { mkdirSync } from "node:fs";
+/**
+ * `writeReports`: the report files of docs/cli.md#report-files for one period, from one snapshot of
+ * the database. Plan, then deliver: every file is written under a temporary name while the numbers
+ * are gathered, the bridge is checked, and only then are the files renamed into place and the
+ * manifest written. A bridge that does not close delivers nothing.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@omrecon/core";
-import { silentLogger } from "@omrecon/core";
-import type { FindingRow, Store } from "@omrecon/store";
-import { intCell, storedTimeCell, TimeCells, textCell, timeCell, tonCell, tonCellOf } from "./cells.js";
+import { isOmreconError, silentLogger } from "@omrecon/core";
+import { type IntValue, REPORT_ORDER, type ReportOrderRow, readReportSnapshot, type StoreDb } from "@omrecon/store";
+import { ReportBook } from "./book.js";
+import { instantMs, intCell, TimeCells, textCell, tonCell, tonCellOf, utcTimeCell } from "./cells.js";
+import { ChainSide } from "./chain-side.js";
 import {
   BALANCE_LEDGER_COLUMNS,
   DAILY_SUMMARY_COLUMNS,
   FINDINGS_COLUMNS,
   ORDERS_COLUMNS,
   REPORT_FILES,
+  type ReportFormat,
 } from "./columns.js";
-import { type CsvCell, CsvFile } from "./csv-file.js";
-import { DailySummary } from "./daily-summary.js";
+import { type CsvCell, CsvFile, tempPathFor } from "./csv-file.js";
+import { dailyCsvCells, dailyRows, dailyTextAmounts, dailyValues } from "./daily-rows.js";
 import { DayFormatter } from "./day.js";
+import { needsText } from "./digits.js";
+import { type LedgerLine, type LedgerStats, ledgerLines } from "./ledger-lines.js";
+import { type ManifestFile, manifestOf, writeManifest } from "./manifest.js";
+import { isFsError, outputError, prepareOutDir } from "./out-dir.js";
+import type { PeriodName } from "./period.js";
+import { classifyFindings, type ReportFinding } from "./report-findings.js";
+import { SHEET_COLUMNS } from "./sheet-columns.js";
 import {
-  balanceTransactionBefore,
-  latestRunId,
-  openFindingsOfRun,
-  streamBalanceTransactions,
-  streamOrders,
-  topupAddressRaw,
-  validTransferHashes,
-} from "./queries.js";
+  bridgeTextAmounts,
+  buildBridge,
+  findingCounts,
+  findingsTextAmounts,
+  partialNote,
+  periodDays,
+  type ReportSummary,
+  runOf,
+  summaryFinding,
+} from "./summary.js";
+import { Zone } from "./zone.js";
 
 export interface ReportOptions {
   /** Folder the files are written into (created if needed). */
   out: string;
-  /** `[from, to)` on `created_at`. */
+  /** The period: `[from, to)` on `created_at` (orders, ledger), arrival (transfers). */
   window: { from: Date; to: Date };
-  /** IANA zone of the daily summary's day boundaries. Default UTC. */
+  /** The `--period` the window came from, if any (recorded in the summary and manifest). */
+  periodName?: PeriodName | null;
+  /** IANA zone of the days and the local-time columns. Default UTC. */
   timeZone?: string;
-  /** Start each file with a UTF-8 byte-order mark (for Excel). */
+  /** Start each CSV file with a UTF-8 byte-order mark (for Excel). */
   bom?: boolean;
+  /** Default both. */
+  formats?: readonly ReportFormat[];
 }
 
 export interface ReportContext {
-  store: Store;
+  /** The report reads through the store's report queries only (`readReportSnapshot` on `store.db`). */
+  store: { db: StoreDb };
   logger?: Logger;
   /** Called as rows are written (for a terminal progress line). */
   onProgress?: (file: string, rows: number) => void;
+  /** The clock, for `generated_at` and for the data's edge when no run has finished. */
+  now?: () => Date;
 }
 
 export interface ReportFile {
   file: string;
   path: string;
   rows: number;
+  bytes: number;
+  sha256: string;
 }
 
 export interface ReportResult {
   out: string;
   window: { from: string; to: string };
+  period: PeriodName | null;
   time_zone: string;
   run_id: number | null;
   files: ReportFile[];
+  /** The numbers of the report (bridge, findings, partial days): see `ReportSummary`. */
+  summary: ReportSummary;
 }
 
-/** Writes the four CSV files of cli.md for the window. Each file appears complete or not at all. */
+/** Bytes between progress callbacks of the orders. */
+const PROGRESS_EVERY = 10_000;
+
 export async function writeReports(ctx: ReportContext, options: ReportOptions): Promise<ReportResult> {
-  const { store } = ctx;
   const logger = ctx.logger ?? silentLogger;
+  const now = ctx.now ?? (() => new Date());
+  const formats = new Set(options.formats ?? ["csv", "xlsx"]);
+  const zone = new Zone(options.timeZone ?? "UTC");
+  const fromMs = options.window.from.getTime();
+  const toMs = options.window.to.getTime();
   const from = options.window.from.toISOString();
   const to = options.window.to.toISOString();
-  const tz = options.timeZone ?? "UTC";
-  mkdirSync(options.out, { recursive: true });
-  const file = (name: string, header: readonly string[]) =>
-    new CsvFile(join(options.out, name), header, { bom: options.bom ?? false });
+  const { removed } = prepareOutDir(options.out);
+  if (removed.length > 0)
+    logger.info("removed what an interrupted report left", { out: options.out, files: removed.join(" ") });
 
-  const runId = await latestRunId(store);
-  const findings = runId === undefined ? [] : await openFindingsOfRun(store, runId);
-  // Keyed by the order id's decimal text, as streamOrders returns it.
-  const byOrder = new Map<string, { critical: number; warning: number }>();
-  for (const f of findings) {
-    if (f.order_id === null || (f.severity !== "critical" && f.severity !== "warning")) continue;
-    const id = String(f.order_id);
-    const c = byOrder.get(id) ?? { critical: 0, warning: 0 };
-    c[f.severity] += 1;
-    byOrder.set(id, c);
-  }
-
-  const files: CsvFile[] = [];
+  const pending: { file: string; temp: string; path: string; rows: number; bytes: number; sha256: string }[] = [];
+  const open: CsvFile[] = [];
+  let workbookTemp: string | null = null;
   try {
-    const orders = file(REPORT_FILES.orders, ORDERS_COLUMNS);
-    files.push(orders);
-    const summary = new DailySummary();
-    const days = new DayFormatter(tz);
-    const times = new TimeCells();
-    for (const row of streamOrders(store, from, to)) {
-      // The row becomes its own CSV line: the summary takes the values first, then each cell that
-      // needs formatting is replaced in place (ids and counts print as they are; Papa prints null as "").
-      const created = row[1];
-      const stored = times.isStored(created);
-      const createdCell = stored ? storedTimeCell(created) : timeCell(created);
-      const price = row[7];
-      const paid = row[11];
-      summary.add(
-        stored ? days.ofStored(created) : days.of(created),
-        row[3],
-        row[2],
-        row[5],
-        row[6],
-        price,
-        paid,
-        byOrder.size === 0 ? undefined : byOrder.get(row[0]),
+    const summary = await readReportSnapshot(ctx.store.db, async (reader) => {
+      const runs = reader.runs();
+      const latest = runs.at(-1);
+      const tolerance = new Map(runs.map((r) => [Number(r.id), toleranceOf(r.options)]));
+      const findings = classifyFindings(reader, runs, { fromMs, toMs });
+      const book = new ReportBook(findings.byOrder, tolerance);
+      const days = new DayFormatter(zone.name);
+      const times = new TimeCells(zone);
+      const fromSec = Math.ceil(fromMs / 1000);
+      const toSec = Math.ceil(toMs / 1000);
+      const csv = (name: string, header: readonly string[]) => {
+        const f = new CsvFile(join(options.out, name), header, { bom: options.bom ?? false });
+        open.push(f);
+        return f;
+      };
+
+      // Orders: the CSV, the daily summary and both sides of the bridge in one pass.
+      const ordersCsv = formats.has("csv") ? csv(REPORT_FILES.orders, ORDERS_COLUMNS) : null;
+      let orderCount = 0;
+      const arrivalDay = (utime: number) => days.ofMs(utime * 1000);
+      const roles = new Map<string, "duplicate" | "orphan">();
+      for (const f of findings.current) {
+        if (f.tx_hash === null) continue;
+        if (f.kind === "duplicate_payment") roles.set(f.tx_hash, "duplicate");
+        else if (f.kind === "orphan_transfer") roles.set(f.tx_hash, "orphan");
+      }
+      const chain = new ChainSide(book, reader.arrivals(fromSec, toSec, reader.topupAddressRaw()), roles, arrivalDay);
+      for (const row of reader.orders(from, to)) {
+        const created = row[REPORT_ORDER.created_at] as string;
+        const stored = times.isStored(created);
+        book.addOrder(row, stored ? days.ofStored(created) : days.of(created));
+        chain.addOrder(row, instantMs(created));
+        if (ordersCsv) ordersCsv.add(orderCsvCells(row, times));
+        orderCount += 1;
+        if (orderCount % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.orders, orderCount);
+      }
+      if (chain.finish() > 0) chain.claimOutside(reader, from, to);
+
+      const horizon = latest === undefined ? Math.min(toMs, now().getTime()) : Date.parse(latest.as_of);
+      const period = periodDays(zone, fromMs, toMs, horizon);
+      const bridge = buildBridge(
+        book,
+        period.days,
+        period.partial,
+        latest !== undefined,
+        (day) => chain.unclaimedOn(day)?.hash,
       );
-      const cells: CsvCell[] = row;
-      cells[1] = createdCell;
-      cells[2] = textCell(row[2]);
-      cells[3] = textCell(row[3]);
-      cells[4] = textCell(row[4]);
-      cells[7] = tonCellOf(price);
-      cells[8] = textCell(row[8]);
-      cells[9] = textCell(row[9]);
-      cells[10] = textCell(row[10]);
-      cells[11] = paid === price ? cells[7] : tonCellOf(paid);
-      cells[12] = textCell(row[12]);
-      cells[13] = textCell(row[13]);
-      orders.add(cells);
-      if (orders.rows % 10_000 === 0) ctx.onProgress?.(REPORT_FILES.orders, orders.rows);
-    }
+      const daily = dailyRows(book, period.days, period.partial);
+      const ledger = ledgerLines(reader, from, to);
+      let ledgerStats: LedgerStats;
+      if (formats.has("csv")) {
+        const dailyCsv = csv(REPORT_FILES.dailySummary, DAILY_SUMMARY_COLUMNS);
+        for (const r of daily) dailyCsv.add(dailyCsvCells(r));
+        const findingsCsv = csv(REPORT_FILES.findings, FINDINGS_COLUMNS);
+        for (const f of findings.listed) findingsCsv.add(findingCsvCells(f));
+        const ledgerCsv = csv(REPORT_FILES.balanceLedger, BALANCE_LEDGER_COLUMNS);
+        ledgerStats = ledger.count((line) => ledgerCsv.add(ledgerCsvCells(line, times)));
+      } else ledgerStats = ledger.count();
 
-    const daily = file(REPORT_FILES.dailySummary, DAILY_SUMMARY_COLUMNS);
-    files.push(daily);
-    for (const row of summary.rows()) daily.add(row);
+      const counts = findingCounts(findings.listed);
+      const openNow = findings.openNow.map(summaryFinding);
+      const summary: ReportSummary = {
+        period: { from, to, name: options.periodName ?? null, time_zone: zone.name, days: period.days },
+        run: runOf(latest),
+        bridge,
+        findings: {
+          in_period: findings.listed.length,
+          by_severity: counts.bySeverity,
+          by_kind: counts.byKind,
+          open_now: openNow,
+        },
+        partial_days: [...period.partial],
+        partial_note: partialNote([...period.partial], latest?.as_of ?? null),
+        ledger: ledgerStats,
+        text_amount_cells: 0,
+      };
+      summary.text_amount_cells =
+        book.textAmounts +
+        dailyTextAmounts(daily) +
+        findingsTextAmounts(findings.listed) +
+        ledgerStats.textAmounts +
+        summaryTextAmounts(summary);
 
-    const findingsFile = file(REPORT_FILES.findings, FINDINGS_COLUMNS);
-    files.push(findingsFile);
-    for (const f of findings) findingsFile.add(findingRow(f));
+      for (const f of open) {
+        const sha256 = f.finish();
+        pending.push({
+          file: f.path.slice(options.out.length).replace(/^[/\\]+/, ""),
+          temp: f.tempPath,
+          path: f.path,
+          rows: f.rows,
+          bytes: f.bytes,
+          sha256,
+        });
+      }
 
-    const ledger = file(REPORT_FILES.balanceLedger, BALANCE_LEDGER_COLUMNS);
-    files.push(ledger);
-    await writeLedger(store, ledger, from, to);
+      if (formats.has("xlsx")) {
+        const path = join(options.out, REPORT_FILES.workbook);
+        workbookTemp = tempPathFor(path);
+        // exceljs is loaded only for a workbook: a CSV-only report neither waits for it nor holds it.
+        const { ReportWorkbook } = await import("./workbook.js");
+        const book = new ReportWorkbook(workbookTemp);
+        book.summary(summary);
+        const orderColumns = zone.utc
+          ? SHEET_COLUMNS.orders.filter((c) => c.header !== "created_at_local")
+          : SHEET_COLUMNS.orders;
+        let written = 0;
+        await book.table(
+          "Orders",
+          orderColumns,
+          mapRows(reader.orders(from, to), (row) => {
+            written += 1;
+            if (written % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.workbook, written);
+            return orderValues(row, zone);
+          }),
+        );
+        await book.table("Daily", SHEET_COLUMNS.daily, daily.map(dailyValues));
+        await book.table("Findings", SHEET_COLUMNS.findings, findings.listed.map(findingValues));
+        await book.table("Ledger", SHEET_COLUMNS.ledger, mapRows(ledger.lines(), ledgerValues));
+        await book.commit();
+        pending.push({
+          file: REPORT_FILES.workbook,
+          temp: workbookTemp,
+          path,
+          rows: book.rows.Orders ?? 0,
+          ...digestOf(workbookTemp),
+        });
+      }
+      return summary;
+    });
 
-    for (const f of files) f.commit();
+    for (const p of pending) renameSync(p.temp, p.path);
+    const files: ReportFile[] = pending.map((p) => ({
+      file: p.file,
+      path: p.path,
+      rows: p.rows,
+      bytes: p.bytes,
+      sha256: p.sha256,
+    }));
+    const manifest: ManifestFile[] = files.map((f) => ({
+      file: f.file,
+      rows: f.rows,
+      bytes: f.bytes,
+      sha256: f.sha256,
+    }));
+    const manifestPath = writeManifest(options.out, manifestOf(summary, manifest, now()));
+    const result: ReportResult = {
+      out: options.out,
+      window: { from, to },
+      period: options.periodName ?? null,
+      time_zone: zone.name,
+      run_id: summary.run?.id ?? null,
+      files: [
+        ...files,
+        { file: REPORT_FILES.manifest, path: manifestPath, rows: files.length, ...digestOf(manifestPath) },
+      ],
+      summary,
+    };
+    logger.info("report written", {
+      out: options.out,
+      files: result.files.map((f) => `${f.file}:${f.rows}`).join(" "),
+    });
+    return result;
   } catch (error) {
-    for (const f of files) f.abort();
+    for (const f of open) f.abort();
+    for (const p of pending) rmSync(p.temp, { force: true });
+    if (workbookTemp !== null) rmSync(workbookTemp, { force: true });
+    if (!isOmreconError(error) && isFsError(error)) throw outputError(options.out, error);
     throw error;
   }
-  const result: ReportResult = {
-    out: options.out,
-    window: { from, to },
-    time_zone: tz,
-    run_id: runId === undefined ? null : Number(runId),
-    files: files.map((f) => ({
-      file: f.path.slice(options.out.length).replace(/^[/\\]+/, ""),
-      path: f.path,
-      rows: f.rows,
-    })),
-  };
-  logger.info("report written", { out: options.out, files: result.files.map((f) => `${f.file}:${f.rows}`).join(" ") });
-  return result;
 }
 
-function findingRow(f: FindingRow): string[] {
+/**
+ * Bytes and SHA-256 of a file just written, read in 1 MB pieces (a million-order workbook is ~170 MB:
+ * reading it whole would be the report's peak memory).
+ */
+function digestOf(path: string): { bytes: number; sha256: string } {
+  const hash = createHash("sha256");
+  const piece = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, "r");
+  let bytes = 0;
+  try {
+    for (let n = readSync(fd, piece); n > 0; n = readSync(fd, piece)) {
+      hash.update(piece.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+function toleranceOf(options: string): bigint {
+  try {
+    const value = (JSON.parse(options) as { tolerance_nano?: unknown }).tolerance_nano;
+    return typeof value === "string" || typeof value === "number" ? BigInt(value) : 0n;
+  } catch {
+    return 0n;
+  }
+}
+
+function* mapRows<T, U>(rows: Iterable<T>, fn: (row: T) => U): Generator<U> {
+  for (const row of rows) yield fn(row);
+}
+
+function orderCsvCells(row: ReportOrderRow, times: TimeCells): CsvCell[] {
+  const created = row[REPORT_ORDER.created_at] as string;
+  const price = row[REPORT_ORDER.price_nano] as IntValue;
+  const paid = row[REPORT_ORDER.paid_nano] as IntValue;
+  const priceCell = tonCellOf(price);
+  const utc = times.utc(created);
+  return [
+    row[REPORT_ORDER.order_id] as string,
+    utc,
+    times.localOr(created, utc),
+    textCell(row[REPORT_ORDER.status] as string),
+    textCell(row[REPORT_ORDER.order_type] as string),
+    textCell(row[REPORT_ORDER.recipient_username] as string | null),
+    row[REPORT_ORDER.stars_amount] as IntValue,
+    row[REPORT_ORDER.premium_months] as IntValue,
+    priceCell,
+    textCell(row[REPORT_ORDER.payment_method] as string | null),
+    textCell(row[REPORT_ORDER.payment_memo] as string | null),
+    textCell(row[REPORT_ORDER.client_reference] as string | null),
+    paid === price ? priceCell : tonCellOf(paid),
+    textCell(row[REPORT_ORDER.tx_hash] as string | null),
+    textCell(row[REPORT_ORDER.reconciliation] as string | null),
+  ];
+}
+
+/** Workbook values in SHEET_COLUMNS.orders order (the local column only outside UTC). */
+function orderValues(row: ReportOrderRow, zone: Zone): unknown[] {
+  const created = row[REPORT_ORDER.created_at] as string;
+  const values: unknown[] = [row[REPORT_ORDER.order_id], created];
+  if (!zone.utc) {
+    const ms = Date.parse(created);
+    values.push(Number.isNaN(ms) ? created : zone.wallMs(ms));
+  }
+  values.push(
+    row[REPORT_ORDER.status],
+    row[REPORT_ORDER.order_type],
+    row[REPORT_ORDER.recipient_username],
+    row[REPORT_ORDER.stars_amount],
+    row[REPORT_ORDER.premium_months],
+    row[REPORT_ORDER.price_nano],
+    row[REPORT_ORDER.payment_method],
+    row[REPORT_ORDER.payment_memo],
+    row[REPORT_ORDER.client_reference],
+    row[REPORT_ORDER.paid_nano],
+    row[REPORT_ORDER.tx_hash],
+    row[REPORT_ORDER.reconciliation],
+  );
+  return values;
+}
+
+function findingCsvCells(f: ReportFinding): string[] {
   return [
     textCell(f.key),
     textCell(f.kind),
@@ -160,39 +370,63 @@ function findingRow(f: FindingRow): string[] {
     intCell(f.order_id),
     textCell(f.payment_memo),
     textCell(f.tx_hash),
-    tonCell(f.expected_nano),
-    tonCell(f.received_nano),
-    timeCell(f.first_seen_at),
+    tonCellOf(f.expected_nano === null ? null : f.expected_nano.toString()),
+    tonCellOf(f.received_nano === null ? null : f.received_nano.toString()),
+    tonCellOf(f.amount_nano === null ? null : f.amount_nano.toString()),
+    utcTimeCell(f.first_seen_at),
     textCell(f.message),
   ];
 }
 
-/**
- * balance_ledger.csv. chain_status: `break` when balance_after ≠ previous balance_after + amount,
- * `unconfirmed` for a top-up whose hash is not a valid transfer into the top-up address, `ok` when
- * checked, empty when there is nothing to check (the first row ever, or no chain read yet for a top-up).
- */
-async function writeLedger(store: Store, ledger: CsvFile, from: string, to: string): Promise<void> {
-  // Everything the loop needs is read first: a stream holds the connection until it ends.
-  const onChain = await validTransferHashes(store, await topupAddressRaw(store));
-  let prev: bigint | null = (await balanceTransactionBefore(store, from))?.balance_after_nano ?? null;
-  const times = new TimeCells();
-  for (const t of streamBalanceTransactions(store, from, to)) {
-    let status = "";
-    if (prev !== null && t.balance_after_nano !== prev + t.amount_nano) status = "break";
-    else if (t.type === "topup" && onChain !== null)
-      status = t.tx_hash && onChain.has(t.tx_hash) ? "ok" : "unconfirmed";
-    else if (prev !== null) status = "ok";
-    ledger.add([
-      intCell(t.id),
-      times.cell(t.created_at),
-      textCell(t.type),
-      tonCell(t.amount_nano),
-      tonCell(t.balance_after_nano),
-      intCell(t.order_id),
-      textCell(t.tx_hash),
-      status,
-    ]);
-    prev = t.balance_after_nano;
-  }
+function findingValues(f: ReportFinding): unknown[] {
+  return [
+    f.key,
+    f.kind,
+    f.severity,
+    f.order_id === null ? null : String(f.order_id),
+    f.payment_memo,
+    f.tx_hash,
+    f.expected_nano,
+    f.received_nano,
+    f.amount_nano,
+    f.first_seen_at,
+    f.message,
+  ];
+}
+
+function ledgerCsvCells(l: LedgerLine, times: TimeCells): string[] {
+  return [
+    intCell(l.row.id),
+    times.utc(l.row.created_at),
+    textCell(l.row.type),
+    tonCell(l.row.amount_nano),
+    tonCell(l.row.balance_after_nano),
+    intCell(l.row.order_id),
+    textCell(l.row.tx_hash),
+    l.status,
+  ];
+}
+
+function ledgerValues(l: LedgerLine): unknown[] {
+  return [
+    String(l.row.id),
+    l.row.created_at,
+    l.row.type,
+    l.row.amount_nano,
+    l.row.balance_after_nano,
+    l.row.order_id === null ? null : String(l.row.order_id),
+    l.row.tx_hash,
+    l.status,
+  ];
+}
+
+/** Amount cells of the Summary sheet that need text (the workbook writes them from the summary). */
+function summaryTextAmounts(s: ReportSummary): number {
+  let n = bridgeTextAmounts(s.bridge.days);
+  for (const v of [...Object.values(s.bridge.total.orders), ...Object.values(s.bridge.total.chain)])
+    if (needsText(v)) n += 1;
+  for (const c of Object.values(s.findings.by_severity)) if (needsText(c.amount_nano)) n += 1;
+  for (const c of Object.values(s.findings.by_kind)) if (needsText(c.amount_nano)) n += 1;
+  for (const f of s.findings.open_now) if (needsText(f.amount_nano)) n += 1;
+  return n;
 }

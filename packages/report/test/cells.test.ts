@@ -1,7 +1,8 @@
 import { formatTon } from "@omrecon/core";
 import { describe, expect, it } from "vitest";
-import { TimeCells, timeCell, tonCellOf } from "../src/cells.js";
+import { TimeCells, tonCellOf } from "../src/cells.js";
 import { DayFormatter, dayFormatter } from "../src/day.js";
+import { Zone } from "../src/zone.js";
 
 /** A small deterministic generator, so a failure reproduces. */
 function random(seed: number): () => number {
@@ -33,44 +34,61 @@ describe("tonCellOf", () => {
 });
 
 describe("TimeCells", () => {
-  it("gives timeCell's cell for stored, other and invalid forms, and throws where it throws", () => {
-    const times = new TimeCells();
-    const values = [
-      "2026-04-12T08:00:00.000Z",
-      "2026-04-12T08:00:00.250Z",
-      "2026-04-12T23:59:59.999Z",
-      "2026-04-12T08:00:00Z",
-      "2026-04-12T24:00:00.000Z",
-      "2026-02-30T00:00:00.000Z",
-      "2026-02-28T10:00:00.000Z",
-      "2026-02-30T10:00:00.000Z",
-      "2024-02-29T10:00:00.000Z",
-      "2026-04-12T08:00:00.000+02:00",
-      "0999-01-01T00:00:00.000Z",
-      "+010000-01-01T00:00:00.000Z",
-      "2026-04-12",
-      "",
-      null,
-    ];
-    // The cell, or the error: core's strict reader refuses 24:00, Feb 30, bare dates and expanded years.
-    const outcome = (f: () => string) => {
-      try {
-        return f();
-      } catch (error) {
-        return `throws ${(error as Error).name}`;
-      }
-    };
-    for (const v of values) {
-      for (const k of [0, 1])
-        expect(
-          outcome(() => times.cell(v)),
-          `${v} (${k})`,
-        ).toBe(outcome(() => timeCell(v)));
+  /** What a spreadsheet reads as a date-time: `YYYY-MM-DD HH:MM:SS`, `.sss` only when not zero. */
+  const reference = (value: string | null, zone = "UTC") => {
+    if (value === null || value === "") return "";
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) return value;
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      })
+        .formatToParts(ms)
+        .map((p) => [p.type, p.value]),
+    );
+    const fraction = ms % 1000 === 0 ? "" : `.${String(((ms % 1000) + 1000) % 1000).padStart(3, "0")}`;
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}${fraction}`;
+  };
+  const values = [
+    "2026-04-12T08:00:00.000Z",
+    "2026-04-12T08:00:00.250Z",
+    "2026-04-12T23:59:59.999Z",
+    "2026-04-12T08:00:00Z",
+    "2026-02-28T10:00:00.000Z",
+    "2026-02-30T10:00:00.000Z",
+    "2024-02-29T10:00:00.000Z",
+    "2026-04-12T08:00:00.000+02:00",
+    "2026-10-25T00:30:00.000Z",
+    "2026-10-25T01:30:00.000Z",
+    "2026-03-29T00:59:59.000Z",
+    "2026-03-29T01:00:00.000Z",
+    "not a time",
+    "",
+    null,
+  ];
+
+  it("writes UTC times as YYYY-MM-DD HH:MM:SS, milliseconds only when there are some", () => {
+    const times = new TimeCells(new Zone("UTC"));
+    for (const v of values) for (const k of [0, 1]) expect(times.utc(v), `${v} (${k})`).toBe(reference(v));
+    expect(times.utc("2026-04-12T08:00:00.000Z")).toBe("2026-04-12 08:00:00");
+    expect(times.utc("2026-04-12T08:00:00.250Z")).toBe("2026-04-12 08:00:00.250");
+  });
+
+  it("writes the same instants on the wall clock of --tz, across both DST changes", () => {
+    for (const zone of ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kathmandu", "Australia/Lord_Howe"]) {
+      const times = new TimeCells(new Zone(zone));
+      for (const v of values) expect(times.local(v), `${zone} ${v}`).toBe(reference(v, zone));
     }
-    for (const bad of ["2026-04-12T08:00:60.000Z", "not a time", "2026-13-01T00:00:00.000Z"]) {
-      expect(() => timeCell(bad)).toThrow(RangeError);
-      expect(() => times.cell(bad)).toThrow(RangeError);
-    }
+    const berlin = new TimeCells(new Zone("Europe/Berlin"));
+    expect(berlin.local("2026-10-25T00:30:00.000Z")).toBe("2026-10-25 02:30:00"); // CEST
+    expect(berlin.local("2026-10-25T01:30:00.000Z")).toBe("2026-10-25 02:30:00"); // CET, the hour again
   });
 });
 

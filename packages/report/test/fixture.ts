@@ -118,6 +118,8 @@ export async function addFinding(
     order_id?: number;
     expected?: string;
     received?: string;
+    amount?: string;
+    tx_hash?: string;
     message?: string;
   },
 ) {
@@ -129,9 +131,10 @@ export async function addFinding(
       severity: f.severity,
       order_id: f.order_id ?? null,
       payment_memo: null,
-      tx_hash: null,
+      tx_hash: f.tx_hash ?? null,
       expected_nano: f.expected === undefined ? null : parseTon(f.expected),
       received_nano: f.received === undefined ? null : parseTon(f.received),
+      amount_nano: f.amount === undefined ? null : parseTon(f.amount),
       message: f.message ?? `${f.kind} found`,
       details: "{}",
       first_seen_run: runId,

@@ -1,145 +1,186 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Store } from "@omrecon/store";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeReports } from "../src/index.js";
+import { type ReportResult, writeReports } from "../src/index.js";
 import { addFinding, addMatch, addOrder, addRun, tempDir, tempStore } from "./fixture.js";
+import { type Cell, soffice, tables, toFods, wallMs } from "./fods.js";
 
-// LibreOffice is a Debian package CI installs (.ci/run); where it is missing this check says so and skips.
-const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
-if (!soffice) console.warn("libreoffice.test: soffice not found; the spreadsheet check is skipped");
+if (!soffice) console.warn("libreoffice.test: soffice not found; the spreadsheet checks are skipped");
 
-interface Cell {
-  type: string;
-  value: string | undefined;
-  text: string;
-}
+/** Text a spreadsheet likes to change on opening, and must not. */
+const REFERENCES = [
+  "000123",
+  "12345678901234567890",
+  "1E5",
+  "2026-03-04",
+  '=HYPERLINK("http://evil.example","click")',
+  "Привет, мир",
+  "🚀 emoji ünïcødé",
+  "-42",
+  "@here",
+];
+const PLANTED = "123456789.123456789"; // 18 significant digits: more than Excel's 15
 
-/** Rows of the first sheet of a flat ODS document: each cell's type, numeric value and text. */
-function sheetRows(fods: string): Cell[][] {
-  const rows: Cell[][] = [];
-  for (const row of fods.matchAll(/<table:table-row[^>]*>([\s\S]*?)<\/table:table-row>/g)) {
-    const cells: Cell[] = [];
-    for (const cell of (row[1] ?? "").matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)) {
-      const attrs = cell[1] ?? "";
-      const repeat = Number(/table:number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
-      const text = [...(cell[2] ?? "").matchAll(/<text:p>([\s\S]*?)<\/text:p>/g)]
-        .map((p) => (p[1] ?? "").replace(/<[^>]+>/g, ""))
-        .join("\n")
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&amp;/g, "&");
-      const c = {
-        type: /office:value-type="(\w+)"/.exec(attrs)?.[1] ?? "empty",
-        value: /office:value="([^"]+)"/.exec(attrs)?.[1],
-        text,
-      };
-      for (let i = 0; i < Math.min(repeat, 64); i++) cells.push(c);
-    }
-    rows.push(cells);
-  }
-  return rows;
-}
-
-describe.skipIf(!soffice)("the CSV files in LibreOffice Calc", () => {
+describe.skipIf(!soffice)("the report in LibreOffice Calc", () => {
   let store: Store;
   let out: string;
+  let result: ReportResult;
+  let book: Map<string, Cell[][]>;
   beforeAll(async () => {
     store = await tempStore();
     const run = await addRun(store);
-    const prices = ["0.418", "0.3", "12.5", "1.005", "0.000000001"];
+    const prices = ["0.418", "0.3", "12.5", "1.005", "0.000000001", "7", "2.25", "0.1", "3"];
     for (const [i, price] of prices.entries()) {
       const id = await addOrder(store, {
         price,
-        created_at: `2026-04-1${i}T10:00:00Z`,
-        recipient_username: ["pandus", "=1+2", 'ünï, "cødé"', "line\nbreak", "@here"][i]!,
-        client_reference: i === 2 ? "-42" : `inv-${i}`,
+        created_at: `2026-04-1${i % 7}T10:00:0${i}.${i === 3 ? "250" : "000"}Z`,
+        recipient_username: ["pandus", "=1+2", "Пётр", "line\nbreak", "@here", "ok", "x", "y", "z"][i]!,
+        client_reference: REFERENCES[i]!,
       });
-      await addMatch(store, id, run, i === 4 ? null : price, i === 4 ? "unpaid" : "matched");
-      if (i === 1)
-        await addFinding(store, run, {
-          key: `underpaid:${id}`,
-          kind: "underpaid",
-          severity: "critical",
-          order_id: id,
-          expected: price,
-          received: "0.1",
-          message: '=HYPERLINK("x")',
-        });
+      await addMatch(store, id, run, price, "matched");
     }
-    for (const [id, amount, after] of [
-      [1, "10", "10"],
-      [2, "-0.418", "9.582"],
-    ] as const) {
-      await store.db
-        .insertInto("balance_transactions")
-        .values({
-          id,
-          type: id === 1 ? "topup" : "order_debit",
-          amount_nano: BigInt(Math.round(Number(amount) * 1000)) * 1_000_000n,
-          balance_after_nano: BigInt(Math.round(Number(after) * 1000)) * 1_000_000n,
-          order_id: null,
-          tx_hash: null,
-          description: null,
-          created_at: `2026-04-1${id}T00:00:00.000Z`,
-          extra: "{}",
-          synced_at: "t",
-        })
-        .execute();
-    }
+    const big = await addOrder(store, { price: PLANTED, created_at: "2026-04-15T12:00:00Z", client_reference: "big" });
+    await addMatch(store, big, run, PLANTED, "matched");
+    const under = await addOrder(store, { price: "1", created_at: "2026-04-15T13:00:00Z" });
+    await addMatch(store, under, run, "0.25", "underpaid");
+    await addFinding(store, run, {
+      key: `underpaid:${under}`,
+      kind: "underpaid",
+      severity: "critical",
+      order_id: under,
+      expected: "1",
+      received: "0.25",
+      amount: "0.75",
+      message: '=HYPERLINK("x") Привет 🚀',
+    });
     out = tempDir();
-    await writeReports(
+    result = await writeReports(
       { store },
-      { out, window: { from: new Date("2026-04-10T00:00:00Z"), to: new Date("2026-04-17T00:00:00Z") } },
-    );
-    const files = ["orders.csv", "daily_summary.csv", "findings.csv", "balance_ledger.csv"].map((f) => join(out, f));
-    const r = spawnSync(
-      soffice,
-      ["--headless", "--convert-to", "fods", "--infilter=CSV:44,34,76,1,,1033,false,false", "--outdir", out, ...files],
       {
-        encoding: "utf8",
-        timeout: 120_000,
-        env: { ...process.env, HOME: tempDir("omrecon-lo-home-") },
+        out,
+        window: { from: new Date("2026-04-10T00:00:00Z"), to: new Date("2026-04-17T00:00:00Z") },
+        timeZone: "Europe/Berlin",
       },
     );
-    expect(r.status, r.stderr).toBe(0);
-  }, 180_000);
+    toFods([join(out, "omrecon-report.xlsx")], out);
+    book = tables(readFileSync(join(out, "omrecon-report.fods"), "utf8"));
+    // A plain import: only the separator, quote, UTF-8 and the first line, everything else as LibreOffice defaults.
+    const csvs = ["orders.csv", "daily_summary.csv", "findings.csv", "balance_ledger.csv"].map((f) => join(out, f));
+    toFods(csvs, out, "CSV:44,34,76,1");
+  }, 300_000);
   afterAll(async () => {
     await store?.close();
   });
 
-  const AMOUNT_COLUMNS: Record<string, string[]> = {
-    orders: ["price_ton", "paid_ton"],
-    daily_summary: ["billed_ton", "received_ton"],
-    findings: ["expected_ton", "received_ton"],
-    balance_ledger: ["amount_ton", "balance_after_ton"],
-  };
+  const csvRecords = (file: string) =>
+    Papa.parse<Record<string, string>>(readFileSync(join(out, file), "utf8"), { header: true, skipEmptyLines: true })
+      .data;
 
-  for (const name of Object.keys(AMOUNT_COLUMNS)) {
-    it(`opens ${name}.csv with every row intact, amounts as numbers and no formula`, () => {
-      const csv = Papa.parse<string[]>(readFileSync(join(out, `${name}.csv`), "utf8"), { skipEmptyLines: true }).data;
-      const fods = readFileSync(join(out, `${name}.fods`), "utf8");
-      expect(fods).not.toContain("table:formula");
-      const sheet = sheetRows(fods);
-      expect(sheet.length).toBe(csv.length);
-      const header = csv[0]!;
-      for (let r = 1; r < csv.length; r++) {
-        for (let c = 0; c < header.length; c++) {
-          const text = csv[r]![c]!;
-          const cell = sheet[r]![c]!;
-          if (text === "") continue;
-          if (AMOUNT_COLUMNS[name]!.includes(header[c]!)) {
-            expect(cell.type, `${name} ${header[c]} row ${r}`).toBe("float");
-            expect(Number(cell.value)).toBe(Number(text));
-          } else if (cell.type === "string") {
-            expect(cell.text).toBe(text);
+  it("has the five sheets, in order", () => {
+    expect([...book.keys()]).toEqual(["Summary", "Orders", "Daily", "Findings", "Ledger"]);
+  });
+
+  it("writes times as date-time cells equal to the instants, in UTC and on the Berlin wall clock", () => {
+    const sheet = book.get("Orders")!;
+    const header = sheet[0]!.map((c) => c.text);
+    const csv = csvRecords("orders.csv");
+    expect(sheet.length - 1).toBe(csv.length);
+    for (const [r, record] of csv.entries()) {
+      for (const column of ["created_at_utc", "created_at_local"]) {
+        const cell = sheet[r + 1]![header.indexOf(column)]!;
+        expect(cell.type, `${column} row ${r}`).toBe("date");
+        expect(wallMs(cell.date!), `${column} row ${r}`).toBe(wallMs(record[column]!));
+      }
+    }
+    expect(csv.find((r) => r.created_at_utc?.endsWith(".250"))?.created_at_local).toBe("2026-04-13 12:00:03.250");
+  });
+
+  it("writes every amount as a number equal to its exact decimal, and the planted 18-digit one as exact text", () => {
+    let text = 0;
+    for (const name of ["Orders", "Daily", "Findings", "Ledger"]) {
+      const sheet = book.get(name)!;
+      const header = sheet[0]!.map((c) => c.text);
+      const file = {
+        Orders: "orders.csv",
+        Daily: "daily_summary.csv",
+        Findings: "findings.csv",
+        Ledger: "balance_ledger.csv",
+      }[name]!;
+      const csv = csvRecords(file);
+      for (const [r, record] of csv.entries()) {
+        for (const column of header.filter((h) => h.endsWith("_ton"))) {
+          const exact = record[column]!;
+          const cell = sheet[r + 1]![header.indexOf(column)];
+          if (exact === "") continue;
+          if (exact.replace(/[-.]/g, "").replace(/0+$/, "").length > 15) {
+            expect(cell, `${name} ${column} ${r}`).toMatchObject({ type: "string", text: exact });
+            text += 1;
+          } else {
+            expect(cell?.type, `${name} ${column} ${r}`).toBe("float");
+            expect(Number(cell?.value), `${name} ${column} ${r}`).toBe(Number(exact));
           }
         }
       }
+    }
+    const summary = book.get("Summary")!;
+    const digits = (t: string) => t.replace(/[-.]/g, "").replace(/0+$/, "").length;
+    for (const row of summary)
+      for (const c of row) if (c.type === "string" && /^-?\d+(\.\d+)?$/.test(c.text) && digits(c.text) > 15) text += 1;
+    expect(text).toBeGreaterThan(2);
+    expect(result.summary.text_amount_cells).toBe(text);
+    const count = summary.flat().find((c) => c.text.startsWith("amounts written as text"));
+    expect(count?.text).toMatch(new RegExp(`: ${text}$`));
+  });
+
+  it("keeps references, names, hashes and messages as the exact text, never a formula", () => {
+    const sheet = book.get("Orders")!;
+    const header = sheet[0]!.map((c) => c.text);
+    const refs = sheet.slice(1).map((row) => row[header.indexOf("client_reference")]!);
+    for (const want of REFERENCES) expect(refs).toContainEqual(expect.objectContaining({ type: "string", text: want }));
+    const names = sheet.slice(1).map((row) => row[header.indexOf("recipient_username")]!.text);
+    expect(names).toEqual(expect.arrayContaining(["=1+2", "Пётр", "line\nbreak", "@here"]));
+    const ids = sheet.slice(1).map((row) => row[header.indexOf("order_id")]!);
+    expect(ids.every((c) => c.type === "string")).toBe(true);
+    const findings = book.get("Findings")!;
+    expect(findings[1]![findings[0]!.map((c) => c.text).indexOf("message")]).toMatchObject({
+      type: "string",
+      text: '=HYPERLINK("x") Привет 🚀',
     });
-  }
+    expect(readFileSync(join(out, "omrecon-report.fods"), "utf8")).not.toContain("table:formula");
+  });
+
+  it("shows the bridge on the Summary sheet and partial days on the Daily one", () => {
+    const summary = book.get("Summary")!.map((row) => row.map((c) => c.text));
+    const billed = summary.find((row) => row[0] === "billed");
+    expect(billed?.[1]).toBe(
+      result.summary.bridge.total.orders.billed_nano
+        .toString()
+        .replace(/(\d{9})$/, ".$1")
+        .replace(/\.?0+$/, ""),
+    );
+    const daily = book.get("Daily")!;
+    const header = daily[0]!.map((c) => c.text);
+    const partial = daily.slice(1).filter((row) => row[header.indexOf("partial_day")]?.text === "true");
+    expect(new Set(partial.map((row) => row[0]!.date?.slice(0, 10)))).toEqual(new Set(["2026-04-10", "2026-04-17"]));
+  });
+
+  it("opens the CSV times under a plain import as date-times, and the CSV amounts as numbers", () => {
+    for (const [file, columns] of [
+      ["orders", ["created_at_utc", "created_at_local"]],
+      ["findings", ["first_seen_utc"]],
+    ] as const) {
+      const sheet = [...tables(readFileSync(join(out, `${file}.fods`), "utf8")).values()][0]!;
+      const header = sheet[0]!.map((c) => c.text);
+      const csv = csvRecords(`${file}.csv`);
+      for (const [r, record] of csv.entries()) {
+        for (const column of columns) {
+          const cell = sheet[r + 1]![header.indexOf(column)]!;
+          expect(cell.type, `${file} ${column} ${r}`).toBe("date");
+          expect(wallMs(cell.date!)).toBe(wallMs(record[column]!));
+        }
+      }
+    }
+  });
 });

@@ -65,6 +65,7 @@ export async function recordRunFindings(
       tx_hash: finding.tx_hash,
       expected_nano: finding.expected_nano,
       received_nano: finding.received_nano,
+      amount_nano: finding.amount_nano,
       message: finding.message,
       details: JSON.stringify(finding.details ?? {}),
       last_seen_run: runId,

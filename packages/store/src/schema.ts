@@ -136,6 +136,8 @@ export interface FindingsTable {
   tx_hash: string | null;
   expected_nano: NullableNano;
   received_nano: NullableNano;
+  /** What is at stake (migration 007); null for control totals without a volume. Null when left out on insert. */
+  amount_nano: ColumnType<bigint | null, bigint | null | undefined, bigint | null>;
   message: string;
   /** JSON object of extra facts (memo_normalized, …). */
   details: string;

@@ -6,11 +6,12 @@ describe("migration 005: what the deposit rule needs", () => {
   it("derives bounce_sent for rows stored before it (aborted and sent back), leaves bounceable unknown", async () => {
     const path = tempDbPath();
     const store = await openStore(path);
-    // A mirror from before 005: the columns absent, 005 not recorded as run.
+    // A mirror from before 005: the columns absent, 005 and what came after it not recorded as run
+    // (later migrations are idempotent, so they simply run again).
     store.sqlite.exec(`
       ALTER TABLE chain_transfers DROP COLUMN bounceable;
       ALTER TABLE chain_transfers DROP COLUMN bounce_sent;
-      DELETE FROM kysely_migration WHERE name = '005_chain_bounce_columns';
+      DELETE FROM kysely_migration WHERE name >= '005';
     `);
     const insert = store.sqlite.prepare(
       `INSERT INTO chain_transfers (hash, lt, utime, address, source, value_nano, comment, body_kind, external, bounced, aborted, sent_back, read_at)
@@ -42,7 +43,7 @@ describe("migration 005: what the deposit rule needs", () => {
   it("runs on a mirror that already has the columns (its records lost) without failing", async () => {
     const path = tempDbPath();
     const store = await openStore(path);
-    store.sqlite.exec(`DELETE FROM kysely_migration WHERE name = '005_chain_bounce_columns';`);
+    store.sqlite.exec(`DELETE FROM kysely_migration WHERE name >= '005';`);
     await store.close();
     const again = await openStore(path);
     await again.close();

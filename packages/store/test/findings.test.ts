@@ -20,6 +20,7 @@ const underpaid = (received: bigint): Finding => ({
   tx_hash: "b".repeat(64),
   expected_nano: 418_000_000n,
   received_nano: received,
+  amount_nano: 418_000_000n - received,
   message: `order 10421 received ${received}`,
   details: { memo_normalized: true },
 });
@@ -32,6 +33,7 @@ const orphan: Finding = {
   tx_hash: "c".repeat(64),
   expected_nano: null,
   received_nano: null,
+  amount_nano: 7_000_000_000n,
   message: "orphan",
 };
 

@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createLogger, type Io, intFlag, parseCommandLine, type Settings, stopOnSignals } from "@omrecon/cli";
-import { type FindingKind, formatTon, SEVERITY_RANK, severityOf } from "@omrecon/core";
+import { type FindingKind, SEVERITY_RANK, severityOf } from "@omrecon/core";
 import { connectReconcile } from "@omrecon/reconcile";
+import { bridgeLines, tonText } from "@omrecon/report";
 import { type Sandbox, startSandbox } from "@omrecon/sandbox";
-import { sql } from "@omrecon/store";
 import { type Connection, connect } from "../connect.js";
 import { nightlyJson } from "./output.js";
 import { type NightlyOutcome, runNightly } from "./pipeline.js";
@@ -13,12 +13,13 @@ export const DEMO_HELP = `Usage: omrecon demo [--out DIR] [--seed N] [--orders N
 
 Starts a seeded sandbox of the partner API and of the TON HTTP API in this process, with one or two
 anomalies of every kind planted, runs the nightly job against it (sync → reconcile → report) into
-DIR (default ./demo-out, database included), prints what it found and where the CSV files are, and
+DIR (default ./demo-out, database included), prints what it found, the billed-to-received bridge and
+where the report files (CSV, workbook, manifest) are, and
 checks the findings against the sandbox's ground truth. No key or network needed. Exit status 0
 when the demo worked (whatever it found), 2 when it did not.
 
 Options:
-  --out DIR      where the database and the CSV files go (default ./demo-out; replaced each run)
+  --out DIR      where the database and the report files go (default ./demo-out; replaced each run)
   --seed N       world seed (default 42)
   --orders N     orders in the world (default 2000)
   --days D       days of history (default 7)
@@ -74,15 +75,13 @@ function checkTruth(sandbox: Sandbox, outcome: NightlyOutcome): TruthCheck {
 
 const n = (x: number | bigint) => x.toLocaleString("en-US");
 
-function summary(
-  sandbox: Sandbox,
-  outcome: NightlyOutcome,
-  volume: { billed: bigint; received: bigint },
-  check: TruthCheck,
-  seconds: number,
-): string {
+function summary(sandbox: Sandbox, outcome: NightlyOutcome, check: TruthCheck, seconds: number): string {
   const byKind = new Map<string, number>();
-  for (const f of outcome.run.findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+  const atStake = new Map<string, bigint>();
+  for (const f of outcome.run.findings) {
+    byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+    atStake.set(f.kind, (atStake.get(f.kind) ?? 0n) + (f.amount_nano ?? 0n));
+  }
   const kinds = [...byKind.entries()].sort(
     ([a], [b]) =>
       SEVERITY_RANK[severityOf(b as FindingKind)] - SEVERITY_RANK[severityOf(a as FindingKind)] || a.localeCompare(b),
@@ -92,13 +91,17 @@ function summary(
     `omrecon demo: sandbox seed ${sandbox.world.options.seed}, ${n(sandbox.world.orders.length)} orders over ${sandbox.world.options.days} days`,
     `  sync       ${n(outcome.sync.orders.fetched)} orders and ${n(outcome.sync.balance_transactions.fetched)} balance transactions in ${n(outcome.sync.requests)} requests`,
     `  reconcile  ${n(t.orders)} orders, ${n(t.transfers)} transfers, ${n(t.matched)} matched; ${n(t.findings)} findings`,
-    `  volume     ${formatTon(volume.billed)} TON billed, ${formatTon(volume.received)} TON received on chain`,
+    "billed to received (the bridge closes to the nanoton):",
+    ...bridgeLines(outcome.report.summary),
     "findings by kind:",
-    ...kinds.map(([kind, count]) => `  ${severityOf(kind as FindingKind).padEnd(8)}  ${kind.padEnd(24)} ${count}`),
+    ...kinds.map(
+      ([kind, count]) =>
+        `  ${severityOf(kind as FindingKind).padEnd(8)}  ${kind.padEnd(24)} ${String(count).padStart(3)}  ${tonText(atStake.get(kind) ?? 0n)} TON at stake`,
+    ),
     check.missing.length === 0 && check.extra.length === 0
       ? `ground truth: all ${check.expected} planted findings found, nothing extra`
       : `ground truth: MISMATCH — missing ${check.missing.join(", ") || "none"}; extra ${check.extra.join(", ") || "none"}`,
-    "CSV files:",
+    "report files:",
     ...outcome.report.files.map((f) => `  ${f.path}  (${n(f.rows)} rows)`),
     `database: ${join(outcome.report.out, "omrecon.sqlite")}  ·  ${seconds.toFixed(1)} s`,
   ];
@@ -160,19 +163,6 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
       },
       { out, window, failOn: "warning" },
     );
-    const volumeRow = await store.db
-      .selectFrom("orders as o")
-      .leftJoin("order_matches as m", "m.order_id", "o.id")
-      .select([
-        sql<bigint>`coalesce(sum(case when o.status in ('paid','processing','completed') then o.price_nano else 0 end), 0)`.as(
-          "billed",
-        ),
-        sql<bigint>`coalesce(sum(m.paid_nano), 0)`.as("received"),
-      ])
-      .where("o.created_at", ">=", window.from.toISOString())
-      .where("o.created_at", "<", window.to.toISOString())
-      .executeTakeFirstOrThrow();
-    const volume = { billed: BigInt(volumeRow.billed), received: BigInt(volumeRow.received) };
     const check = checkTruth(sandbox, outcome);
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
@@ -180,13 +170,12 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
         `${JSON.stringify({
           sandbox: { seed, orders, days, api_url: sandbox.apiUrl, ton_endpoint: sandbox.tonEndpoint },
           nightly: nightlyJson(outcome),
-          volume: { billed_ton: formatTon(volume.billed), received_ton: formatTon(volume.received) },
           truth: check,
           duration_ms: Math.round(seconds * 1000),
         })}\n`,
       );
     } else {
-      io.stdout.write(summary(sandbox, outcome, volume, check, seconds));
+      io.stdout.write(summary(sandbox, outcome, check, seconds));
     }
     // The demo worked when the toolkit found exactly what the sandbox planted.
     return check.missing.length === 0 && check.extra.length === 0 ? 0 : 2;

@@ -17,12 +17,16 @@ import { runNightly } from "./pipeline.js";
 export const HELP = `Usage: omrecon nightly [--out DIR] [options]
 
 The whole night in one command: sync the partner API into the local database, reconcile orders,
-chain transfers and the balance ledger, then write the CSV files. Exits with the reconcile step's
-status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a step could not be done.
+chain transfers and the balance ledger, then write the report files (CSV, workbook, manifest).
+Exits with the reconcile step's status: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 a step could not be done (the report's bridge not closing included).
 
 Options:
-  --out DIR             folder for the CSV files (default ./reports)
-  --from ISO, --to ISO  window on created_at for reconcile and report (default: the last 7 days)
+  --out DIR             folder for the report files (default ./reports)
+  --period NAME         report a closed period (yesterday, last-week, last-month, month-to-date, cut
+                        in --tz); reconcile covers it and the 7 days before it
+  --from ISO, --to ISO  window on created_at for reconcile and report (default: the last 7 days);
+                        bare dates are midnight in --tz
   --full                sync: re-walk the whole history
   --lookback-days N     sync: re-read orders of the last N days (default 7)
   --tolerance-ton X     reconcile: amounts within X TON count as equal (default 0)
@@ -31,7 +35,8 @@ Options:
   --webhook URL         reconcile: POST new findings here (default $OMRECON_WEBHOOK_URL)
   --chain-deadline S    reconcile: give up reading the chain after S seconds (default 1800)
   --chain-max-pages N   reconcile: at most N TON API page requests per run (default 20000)
-  --tz ZONE             report: time zone of the daily summary (default UTC)
+  --tz ZONE             report: time zone of the days and local times (default UTC)
+  --format LIST         report: csv, xlsx or csv,xlsx (default csv,xlsx)
   --bom                 report: UTF-8 byte-order mark for Excel
   --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                one JSON document {sync, reconcile, report, exit_status} on stdout

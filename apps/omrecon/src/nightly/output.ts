@@ -1,4 +1,5 @@
 import { humanSummary, runJson } from "@omrecon/reconcile";
+import { reportJson, reportText } from "@omrecon/report";
 import { summaryLine } from "@omrecon/sync";
 import type { NightlyOutcome } from "./pipeline.js";
 
@@ -7,13 +8,12 @@ export function nightlyJson(outcome: NightlyOutcome) {
   return {
     sync: outcome.sync,
     reconcile: runJson(outcome.run),
-    report: outcome.report,
+    report: reportJson(outcome.report),
     exit_status: outcome.exitStatus,
   };
 }
 
 /** The human account of a nightly job: one block per step. */
 export function nightlyText(outcome: NightlyOutcome): string {
-  const files = outcome.report.files.map((f) => `  ${f.path}  ${f.rows.toLocaleString("en-US")} rows`).join("\n");
-  return `${summaryLine(outcome.sync)}\n${humanSummary(outcome.run)}report:\n${files}\n`;
+  return `${summaryLine(outcome.sync)}\n${humanSummary(outcome.run)}${reportText(outcome.report)}`;
 }

@@ -1,6 +1,6 @@
 import { type FailOn, type Logger, OmreconError } from "@omrecon/core";
 import { exitStatusOf, type ReconcileContext, type RunOutcome, type RunProgress, reconcile } from "@omrecon/reconcile";
-import { type ReportResult, writeReports } from "@omrecon/report";
+import { type PeriodName, type ReportFormat, type ReportResult, writeReports } from "@omrecon/report";
 import type { Store } from "@omrecon/store";
 import { runSync, type SyncResult, type SyncSource } from "@omrecon/sync";
 
@@ -22,7 +22,10 @@ export interface NightlyContext {
 
 export interface NightlyOptions {
   out: string;
+  /** The reconcile step's window (and the report's, unless `report.window` says otherwise). */
   window: { from: Date; to: Date };
+  /** The report step's period when it differs from the reconcile window (a closed `--period`), and its files. */
+  report?: { window?: { from: Date; to: Date }; periodName?: PeriodName | null; formats?: readonly ReportFormat[] };
   full?: boolean;
   lookbackDays?: number;
   toleranceNano?: bigint;
@@ -80,10 +83,12 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
   });
   log.info("nightly: report");
   const report = await writeReports(
-    { store: ctx.store, logger: ctx.logger },
+    { store: ctx.store, logger: ctx.logger, now: ctx.now },
     {
       out: options.out,
-      window: options.window,
+      window: options.report?.window ?? options.window,
+      ...(options.report?.periodName !== undefined && { periodName: options.report.periodName }),
+      ...(options.report?.formats !== undefined && { formats: options.report.formats }),
       ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
       ...(options.bom !== undefined && { bom: options.bom }),
     },

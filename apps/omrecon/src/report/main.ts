@@ -1,21 +1,24 @@
-import { commonOptions, createProgress, type Io, loadSettings, parseCommandLine, parseWindow } from "@omrecon/cli";
-import { type ReportResult, writeReports } from "@omrecon/report";
+import { commonOptions, createProgress, type Io, loadSettings, parseCommandLine } from "@omrecon/cli";
+import { reportJson, reportText, writeReports } from "@omrecon/report";
 import { openDatabase } from "../connect.js";
 import { reportFlagOptions, reportFlags } from "../flags/report-flags.js";
 
 export const HELP = `Usage: omrecon report [--out DIR] [options]
 
-Writes orders.csv, daily_summary.csv, findings.csv and balance_ledger.csv for a window
-from the local database (run \`pnpm sync\` and \`pnpm reconcile\` first).
+Writes orders.csv, daily_summary.csv, findings.csv, balance_ledger.csv, omrecon-report.xlsx and
+manifest.json for a period from the local database (run \`pnpm sync\` and \`pnpm reconcile\` first).
+Exits 2 without replacing any file when the billed-to-received bridge does not close.
 
 Options:
-  --out DIR       folder for the files (default ./reports)
-  --from ISO      window start on created_at, inclusive (default: 7 days before --to)
-  --to ISO        window end, exclusive (default: now)
-  --tz ZONE       IANA time zone of the daily summary's days (default UTC)
-  --bom           start each file with a UTF-8 byte-order mark (for Excel)
+  --out DIR       folder for the files (default ./reports; created if missing)
+  --period NAME   yesterday, last-week, last-month or month-to-date, cut in --tz
+  --from DATE|ISO period start, inclusive; a bare date is midnight in --tz (default: 7 days before --to)
+  --to DATE|ISO   period end, exclusive (default: now)
+  --tz ZONE       IANA time zone of the days and the local-time columns (default UTC)
+  --format LIST   csv, xlsx or csv,xlsx (default csv,xlsx)
+  --bom           start each CSV file with a UTF-8 byte-order mark (for Excel)
   --db PATH       database file (default $OMRECON_DB or ./data/omrecon.sqlite)
-  --json          print {files:[{file,path,rows}],…} on stdout and nothing else
+  --json          print {files:[{file,path,rows,sha256}],bridge,…} on stdout and nothing else
   -h, --help      this help
 `;
 
@@ -23,12 +26,6 @@ export const reportOptions = {
   ...commonOptions,
   ...reportFlags,
 } as const;
-
-/** Human lines for a report result. */
-export function describeReport(result: ReportResult): string {
-  const lines = result.files.map((f) => `  ${f.path}  ${f.rows.toLocaleString("en-US")} rows`);
-  return `report ${result.window.from} .. ${result.window.to} (${result.time_zone}):\n${lines.join("\n")}\n`;
-}
 
 /** `pnpm report`: returns the exit status. */
 export async function reportMain(argv: readonly string[], io: Io): Promise<number> {
@@ -38,16 +35,18 @@ export async function reportMain(argv: readonly string[], io: Io): Promise<numbe
     return 0;
   }
   const settings = loadSettings(io.env, { db: values.db });
-  const window = parseWindow(values, io.now());
-  const files = reportFlagOptions(values);
+  const { period, ...files } = reportFlagOptions(values, io.now());
   const store = await openDatabase(settings, { madeBy: "pnpm sync" });
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   try {
     const onProgress = (file: string, rows: number) => progress.update(file, rows);
-    const result = await writeReports({ store, onProgress }, { ...files, window });
+    const result = await writeReports(
+      { store, onProgress, now: io.now },
+      { ...files, window: period, periodName: period.name },
+    );
     progress.clear();
-    if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
-    else io.stdout.write(describeReport(result));
+    if (values.json) io.stdout.write(`${JSON.stringify(reportJson(result))}\n`);
+    else io.stdout.write(reportText(result));
     return 0;
   } finally {
     progress.clear();

@@ -66,7 +66,10 @@ describe("nightly", () => {
       "daily_summary.csv",
       "findings.csv",
       "balance_ledger.csv",
+      "omrecon-report.xlsx",
+      "manifest.json",
     ]);
+    expect(doc.report.bridge.checked).toBe(true);
     const orders = Papa.parse(readFileSync(join(dir, "out", "orders.csv"), "utf8"), {
       header: true,
       skipEmptyLines: true,
@@ -102,6 +105,48 @@ describe("nightly", () => {
     expect(r.stderr).not.toContain(wrong);
   });
 
+  it("reports one closed day with --period yesterday, reconciling the week before it too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "omrecon-nightly-"));
+    const now = new Date(sandbox.now());
+    const stdout = sink();
+    const stderr = sink();
+    let status = -1;
+    const io = {
+      env: { ...env, OMRECON_DB: join(dir, "db.sqlite") },
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      now: () => now,
+    };
+    await runMain(
+      () => nightlyMain(["--json", "--out", join(dir, "day"), "--period", "yesterday", "--format", "csv"], io),
+      {
+        command: "omrecon nightly",
+        env: io.env,
+        stderr: stderr.stream,
+        exit: (code) => {
+          status = code;
+        },
+      },
+    );
+    expect(stderr.text()).not.toMatch(/bridge does not close/);
+    expect([0, 1]).toContain(status);
+    const doc = JSON.parse(stdout.text());
+    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    expect(doc.report.window).toEqual({
+      from: new Date(midnight - 86_400_000).toISOString(),
+      to: new Date(midnight).toISOString(),
+    });
+    expect(doc.report.period).toBe("yesterday");
+    expect(doc.reconcile.window.from).toBe(new Date(midnight - 8 * 86_400_000).toISOString().replace(".000Z", "Z"));
+    expect(doc.report.files.map((f: { file: string }) => f.file)).toEqual([
+      "orders.csv",
+      "daily_summary.csv",
+      "findings.csv",
+      "balance_ledger.csv",
+      "manifest.json",
+    ]);
+  });
+
   it("refuses a bad flag with one line and exit 2", async () => {
     const r = await run(nightlyMain, ["--fail-on", "loud"], env);
     expect(r.status).toBe(2);
@@ -120,5 +165,20 @@ describe("demo", () => {
     expect(doc.truth.expected).toBeGreaterThanOrEqual(15);
     expect(new Set(doc.nightly.reconcile.findings.map((f: { kind: string }) => f.kind)).size).toBe(15);
     expect(readFileSync(join(out, "findings.csv"), "utf8").split("\r\n").length).toBe(doc.truth.expected + 2);
+    // The bridge closed (else exit 2), and its totals are in the manifest.
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest.bridge).toEqual(doc.nightly.report.bridge);
+    expect(Number(manifest.bridge.orders.billed_ton)).toBeGreaterThan(0);
+  });
+
+  it("prints the bridge instead of two bare totals", async () => {
+    const out = mkdtempSync(join(tmpdir(), "omrecon-demo-"));
+    const r = await run(demoMain, ["--out", out, "--orders", "300", "--seed", "4"], {});
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /billed [\d,.]+ TON = received on chain [\d,.]+ \+ paid from balance [\d,.]+ \+ shortfall/,
+    );
+    expect(r.stdout).toMatch(/arrived on chain [\d,.]+ TON = covering sets/);
+    expect(r.stdout).toContain("omrecon-report.xlsx");
   });
 });

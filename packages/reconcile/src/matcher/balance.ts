@@ -4,6 +4,7 @@
  * last row's `balance_after`.
  */
 import { FINDING_SEVERITY, type Finding, findingKey, formatTon } from "@omrecon/core";
+import { abs } from "./amount.js";
 import { printable } from "./printable.js";
 import type { MatchBalanceTransaction } from "./types.js";
 
@@ -21,6 +22,7 @@ export function chainBreak(previous: MatchBalanceTransaction, row: MatchBalanceT
     tx_hash: row.tx_hash,
     expected_nano: expected,
     received_nano: row.balance_after_nano,
+    amount_nano: abs(row.balance_after_nano - expected),
     message: `ledger row ${row.id} (${printable(row.type)} ${formatTon(row.amount_nano)} TON) says balance ${formatTon(row.balance_after_nano)} TON, but row ${previous.id} left ${formatTon(previous.balance_after_nano)} TON, so ${formatTon(expected)} TON`,
     details: { balance_tx_id: row.id, previous_balance_tx_id: previous.id, ledger_order_id: row.order_id },
   };
@@ -40,6 +42,7 @@ export function balanceMismatch(last: MatchBalanceTransaction | null, balanceNan
     tx_hash: null,
     expected_nano: expected,
     received_nano: balanceNano,
+    amount_nano: abs(balanceNano - expected),
     message: `/balance says ${formatTon(balanceNano)} TON but ${said}`,
     details: { balance_tx_id: last?.id ?? null },
   };

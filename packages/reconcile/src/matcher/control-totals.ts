@@ -1,16 +1,20 @@
 /** The API's `/orders/stats/summary` for the window against the mirror's own count. */
 import { FINDING_SEVERITY, type Finding, findingKey, utcDate } from "@omrecon/core";
+import { abs } from "./amount.js";
 import type { MatchStats, MatchWindow } from "./types.js";
 
 /**
  * @param total how many orders of the window the mirror holds
  * @param local how many of them hold each status
+ * @param volumeNano the billed prices of the window's orders in the mirror: what the stats' volume,
+ *   when it comes, is compared with for the finding's amount (the counts alone decide the finding)
  */
 export function controlTotals(
   window: MatchWindow,
   stats: MatchStats,
   total: number,
   local: ReadonlyMap<string, number>,
+  volumeNano: bigint,
 ): Finding | null {
   const differences: string[] = [];
   if (stats.total_orders !== total) {
@@ -32,6 +36,7 @@ export function controlTotals(
     tx_hash: null,
     expected_nano: null,
     received_nano: null,
+    amount_nano: stats.volume_nano == null ? null : abs(stats.volume_nano - volumeNano),
     message: `/orders/stats/summary disagrees with the mirror for ${utcDate(window.from)}..${utcDate(window.to)}: ${differences.join("; ")}`,
     details: { window_from: window.from, window_to: window.to },
   };

@@ -4,6 +4,7 @@
  */
 import { paidByMemo } from "@omrecon/client";
 import { FINDING_SEVERITY, type Finding, findingKey, formatTon } from "@omrecon/core";
+import { abs } from "./amount.js";
 import type { MatchBalanceTransaction, MatchOrder } from "./types.js";
 
 /** Statuses that mean the service took the money (a `failed` or `refunded` order was debited first). */
@@ -34,6 +35,7 @@ export function orderDebitMismatch(order: MatchOrder, debits: readonly MatchBala
     tx_hash: null,
     expected_nano: order.price_nano,
     received_nano: debited,
+    amount_nano: abs(order.price_nano - debited),
     message,
     details: { balance_tx_ids: debits.map((d) => d.id).join(",") },
   };
@@ -53,6 +55,7 @@ export function debitWithoutOrder(row: MatchBalanceTransaction): Finding {
     tx_hash: null,
     expected_nano: 0n,
     received_nano: -row.amount_nano,
+    amount_nano: abs(row.amount_nano),
     message: `order_debit row ${row.id} of ${formatTon(-row.amount_nano)} TON ${named}`,
     details: { balance_tx_id: row.id, named_order_id: row.order_id },
   };

@@ -9,7 +9,7 @@ import { balanceMismatch, chainBreak } from "./balance.js";
 import { controlTotals } from "./control-totals.js";
 import { debitWithoutOrder, isBalanceOrder, orderDebitMismatch } from "./debits.js";
 import { distinctCount } from "./distinct-count.js";
-import { isMemoOrder, matchOrder, NO_HASHES } from "./orders.js";
+import { isMemoOrder, matchOrder, NO_HASHES, PAID_STATUSES } from "./orders.js";
 import { idSlot, ordersById } from "./orders-by-id.js";
 import { bouncedFinding, orphanFinding } from "./orphans.js";
 import { isoInWindow, utimeInWindow, windowMs } from "./scope.js";
@@ -55,6 +55,8 @@ export function match(input: MatchInput): MatchResult {
   const byStatus = input.stats ? new Map<string, number>() : null;
   // Statuses omrecon does not know, and how many orders of the window hold each.
   const unknownStatuses: Record<string, number> = {};
+  // The mirror's billed volume of the window, against the stats' `volume_ton`.
+  let volume = 0n;
   // Hashes of the valid transfers the run looked at, repeats allowed: those paying orders of the
   // window that arrived outside it here, the rest below.
   const looked: string[] = [];
@@ -67,7 +69,10 @@ export function match(input: MatchInput): MatchResult {
     const order = byId.list[at]!;
     if (!isoInWindow(order.created_at, w)) continue;
     const i = orderMatches.length;
-    if (byStatus) byStatus.set(order.status, (byStatus.get(order.status) ?? 0) + 1);
+    if (byStatus) {
+      byStatus.set(order.status, (byStatus.get(order.status) ?? 0) + 1);
+      if (PAID_STATUSES.has(order.status)) volume += order.price_nano;
+    }
     if (!isKnownStatus(order.status)) unknownStatuses[order.status] = (unknownStatuses[order.status] ?? 0) + 1;
     const p = paidBySlot[idSlot(byId, at)];
     let paid: readonly MatchTransfer[] = NO_PAYMENTS;
@@ -136,7 +141,7 @@ export function match(input: MatchInput): MatchResult {
     if (f) findings.push(f);
   }
   if (input.stats) {
-    const f = controlTotals(input.window, input.stats, orderMatches.length, byStatus!);
+    const f = controlTotals(input.window, input.stats, orderMatches.length, byStatus!, volume);
     if (f) findings.push(f);
   }
 

@@ -56,6 +56,7 @@ export function matchOrder(
     if (PAID_STATUSES.has(order.status)) {
       findings.push(
         orderFinding(order, "missing_payment", normalized, {
+          amount_nano: price,
           message: `${label(order)} is ${order.status} but no valid transfer carries its memo`,
         }),
       );
@@ -66,6 +67,7 @@ export function matchOrder(
         tx_hash: paid[paid.length - 1]!.hash,
         expected_nano: price,
         received_nano: covering.coveredNano,
+        amount_nano: price - covering.coveredNano,
         message: `${label(order)} received ${formatTon(covering.coveredNano)} of ${formatTon(price)} TON`,
       }),
     );
@@ -79,6 +81,7 @@ export function matchOrder(
           tx_hash: completing.hash,
           expected_nano: price,
           received_nano: covering.coveredNano,
+          amount_nano: covering.coveredNano - price,
           message: `${label(order)} received ${formatTon(covering.coveredNano)} TON for a price of ${formatTon(price)} TON`,
         }),
       );
@@ -89,6 +92,8 @@ export function matchOrder(
           tx_hash: completing.hash,
           expected_nano: price,
           received_nano: covering.coveredNano,
+          // The late money itself: it may have to go back.
+          amount_nano: covering.coveredNano,
           message: `${label(order)} was paid in full at ${formatIsoUtc(paidMs)}, after it expired at ${formatIsoUtc(order.expires_at!)}`,
         }),
       );
@@ -97,6 +102,7 @@ export function matchOrder(
       findings.push(
         orderFinding(order, "unrecognized_payment", normalized, {
           tx_hash: completing.hash,
+          amount_nano: covering.coveredNano,
           message: `${label(order)} was paid in full and on time (${formatTon(covering.coveredNano)} TON at ${formatIsoUtc(paidMs)}) but is still ${order.status}`,
         }),
       );
@@ -110,6 +116,8 @@ export function matchOrder(
     findings.push(
       orderFinding(order, "tx_hash_mismatch", normalized, {
         tx_hash: named,
+        // The order's payment is what the named hash should prove.
+        amount_nano: price,
         message: `${label(order)} names transaction ${named}, which is not a valid transfer with its memo`,
       }),
     );
@@ -174,6 +182,7 @@ function orderFinding(
     tx_hash: null,
     expected_nano: null,
     received_nano: null,
+    amount_nano: null,
     ...(normalized ? { details: { memo_normalized: true } } : {}),
     ...f,
   };
@@ -190,6 +199,7 @@ function duplicateFinding(order: MatchOrder, t: MatchTransfer, folded: ReadonlyS
     // The price the order asked for, against what this extra transfer carried.
     expected_nano: order.price_nano,
     received_nano: t.value_nano,
+    amount_nano: t.value_nano,
     message: `${label(order)}: transfer of ${formatTon(t.value_nano)} TON at ${formatIsoUtc(t.utime * 1000)} arrived after the price was already covered`,
     ...(folded.has(t) ? { details: { memo_normalized: true } } : {}),
   };

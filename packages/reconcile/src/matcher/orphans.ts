@@ -13,6 +13,7 @@ export function orphanFinding(t: MatchTransfer): Finding {
     tx_hash: t.hash,
     expected_nano: null,
     received_nano: null,
+    amount_nano: t.value_nano,
     message: `transfer of ${formatTon(t.value_nano)} TON into ${t.address} at ${formatIsoUtc(t.utime * 1000)} with ${said} matches no order`,
     details: { value_nano: t.value_nano.toString(), address: t.address, comment: t.comment },
   };
@@ -29,6 +30,7 @@ export function bouncedFinding(t: MatchTransfer): Finding {
     tx_hash: t.hash,
     expected_nano: null,
     received_nano: null,
+    amount_nano: t.value_nano,
     message: `message of ${formatTon(t.value_nano)} TON into ${t.address} at ${formatIsoUtc(t.utime * 1000)} ${why}`,
     details: {
       value_nano: t.value_nano.toString(),

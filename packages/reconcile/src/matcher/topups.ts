@@ -3,6 +3,7 @@
  * ledger row naming its hash, and every `topup` row must name such a transfer of the same amount.
  */
 import { FINDING_SEVERITY, type Finding, findingKey, formatIsoUtc, formatTon } from "@omrecon/core";
+import { abs } from "./amount.js";
 import type { MatchBalanceTransaction, MatchTransfer } from "./types.js";
 
 /** @param credited hashes named by `topup` ledger rows */
@@ -17,6 +18,7 @@ export function topupWithoutCredit(t: MatchTransfer, credited: ReadonlySet<strin
     tx_hash: t.hash,
     expected_nano: null,
     received_nano: null,
+    amount_nano: t.value_nano,
     message: `top-up of ${formatTon(t.value_nano)} TON at ${formatIsoUtc(t.utime * 1000)} has no topup ledger row`,
     details: { value_nano: t.value_nano.toString() },
   };
@@ -48,6 +50,7 @@ export function creditWithoutTopup(
     tx_hash: row.tx_hash,
     expected_nano: arrived,
     received_nano: row.amount_nano,
+    amount_nano: abs(row.amount_nano - arrived),
     message,
     details: { balance_tx_id: row.id },
   };

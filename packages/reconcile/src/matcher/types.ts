@@ -56,6 +56,8 @@ export interface MatchBalanceTransaction {
 export interface MatchStats {
   total_orders: number;
   by_status: Readonly<Record<string, number>>;
+  /** `volume_ton` in nanotons (billed orders' prices), when the API sends it: a control total's amount. */
+  volume_nano?: bigint | null;
 }
 
 export interface MatchWindow {

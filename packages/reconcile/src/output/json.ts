@@ -1,6 +1,7 @@
 /**
  * `reconcile --json` exactly as cli.md shows it (amounts as decimal strings of integers), plus
- * added fields only: `as_of`, `duration_ms`, and per finding `first_seen_run`, `first_seen_at`, `details`.
+ * added fields only: `as_of`, `duration_ms`, `warnings`, and per finding `amount_nano`, `first_seen_run`,
+ * `first_seen_at`, `details`.
  */
 import { formatIsoUtc } from "@omrecon/core";
 import type { ListedFinding, RunOutcome } from "../run/context.js";
@@ -14,6 +15,8 @@ export interface FindingJson {
   tx_hash: string | null;
   expected_nano: string | null;
   received_nano: string | null;
+  /** docs/cli.md#reconcile---json: what is at stake, decimal nanotons. */
+  amount_nano: string | null;
   new: boolean;
   message: string;
   first_seen_run: number;
@@ -42,6 +45,7 @@ export function findingJson(f: ListedFinding): FindingJson {
     tx_hash: f.tx_hash,
     expected_nano: f.expected_nano?.toString() ?? null,
     received_nano: f.received_nano?.toString() ?? null,
+    amount_nano: f.amount_nano?.toString() ?? null,
     new: f.new,
     message: f.message,
     first_seen_run: f.first_seen_run,

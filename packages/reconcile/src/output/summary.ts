@@ -1,5 +1,5 @@
 /** The human summary of a run for stderr: totals, then open findings grouped by severity. */
-import { formatIsoUtc, SEVERITIES } from "@omrecon/core";
+import { formatIsoUtc, formatTon, SEVERITIES } from "@omrecon/core";
 import type { RunOutcome } from "../run/context.js";
 
 export interface SummaryOptions {
@@ -20,7 +20,10 @@ export function humanSummary(outcome: RunOutcome, options: SummaryOptions = {}):
     const group = outcome.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     const fresh = group.filter((f) => f.new).length;
+    let stake = 0n;
+    for (const f of group) stake += f.amount_nano ?? 0n;
     lines.push(`${severity} ${group.length}${fresh > 0 ? ` (${fresh} new)` : ""}`);
+    lines.push(`  ${formatTon(stake)} TON at stake`);
     for (const f of group.slice(0, limit)) lines.push(`  ${f.new ? "new " : "    "}${f.key}  ${f.message}`);
     if (group.length > limit) lines.push(`  … and ${group.length - limit} more (reconcile --json, or findings.csv)`);
   }

@@ -4,6 +4,7 @@ import * as m002 from "./002_order_matches.js";
 import * as m003 from "./003_drop_orders_payment_memo_index.js";
 import * as m004 from "./004_orders_status_created_at_index.js";
 import * as m005 from "./005_chain_bounce_columns.js";
+import * as m007 from "./007_findings_amount.js";
 
 /**
  * Every migration, by name, in order. A static list rather than kysely's FileMigrationProvider:
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "003_drop_orders_payment_memo_index": m003,
   "004_orders_status_created_at_index": m004,
   "005_chain_bounce_columns": m005,
+  "007_findings_amount": m007,
 };
 
 export const migrationProvider: MigrationProvider = {

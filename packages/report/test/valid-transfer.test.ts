@@ -1,0 +1,39 @@
+import { isValidTransfer } from "@omrecon/reconcile";
+import { VALID_TRANSFER_SQL } from "@omrecon/store";
+import SQLite from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+
+describe("the report's valid transfer", () => {
+  it("is the matcher's rule, for every combination of the flags and the value", () => {
+    const db = new SQLite(":memory:");
+    db.exec("CREATE TABLE t (external, bounced, aborted, sent_back, bounce_sent, value_nano)");
+    const statement = db.prepare(`SELECT (${VALID_TRANSFER_SQL}) AS valid FROM t`).pluck();
+    for (let bits = 0; bits < 64; bits++) {
+      const [external, bounced, aborted, sentBack, bounceSent, value] = [0, 1, 2, 3, 4, 5].map((i) => (bits >> i) & 1);
+      db.exec("DELETE FROM t");
+      db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)").run(
+        external,
+        bounced,
+        aborted,
+        sentBack,
+        bounceSent,
+        value ? 5 : 0,
+      );
+      const matcher = isValidTransfer({
+        hash: "00".repeat(32),
+        lt: 1n,
+        utime: 1,
+        address: "0:00",
+        source: null,
+        value_nano: value ? 5n : 0n,
+        comment: null,
+        external: external === 1,
+        bounced: bounced === 1,
+        aborted: aborted === 1,
+        sent_back: sentBack === 1,
+        bounce_sent: bounceSent === 1,
+      });
+      expect(statement.get() === 1, `flags ${bits.toString(2)}`).toBe(matcher);
+    }
+  });
+});

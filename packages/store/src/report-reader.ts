@@ -1,0 +1,75 @@
+/**
+ * The report's only door to the database: every read of one report runs inside one read transaction
+ * on the store's connection, so that all the files of a report describe the same moment even while a
+ * sync writes (WAL), and the manifest's hashes prove one state of the mirror.
+ */
+import type SQLite from "better-sqlite3";
+import { withRawConnection } from "./raw-connection.js";
+import { type ArrivalRow, type CoveringClaim, coveringClaims, iterateArrivals } from "./report-chain.js";
+import {
+  allReportFindings,
+  finishedRuns,
+  type ReportFindingRow,
+  type ReportRunRow,
+  runSawFinding,
+} from "./report-findings.js";
+import {
+  balanceBefore,
+  iterateLedger,
+  type ReportLedgerRow,
+  topupAddressRaw,
+  validTransferHashes,
+} from "./report-ledger.js";
+import { iterateReportOrders, type ReportOrderRow } from "./report-orders.js";
+import type { StoreDb } from "./transaction.js";
+
+/** What a report reads, all from one snapshot. Iterators must be run to their end (or left with `break`). */
+export interface ReportReader {
+  /** Finished reconciliation runs, oldest first. */
+  runs(): ReportRunRow[];
+  /** Orders created in `[from, to)` (stored-form times), oldest first; cells by `REPORT_ORDER`. */
+  orders(from: string, to: string): IterableIterator<ReportOrderRow>;
+  /** Every finding with its subject's time and the run that concluded about its order. */
+  findings(): ReportFindingRow[];
+  runSawFinding(run: number, key: string): boolean;
+  /** Valid transfers into payment addresses in `[fromSec, toSec)`, in order of arrival. */
+  arrivals(fromSec: number, toSec: number, topupAddressRaw: string | null): IterableIterator<ArrivalRow>;
+  /** Which of `hashes` the covering sets of the orders created in `[createdFrom, createdTo)` (null: open) hold. */
+  coveringClaims(createdFrom: string | null, createdTo: string | null, hashes: readonly string[]): CoveringClaim[];
+  ledger(from: string, to: string): IterableIterator<ReportLedgerRow>;
+  balanceBefore(time: string): bigint | null;
+  topupAddressRaw(): string | null;
+  validTransferHashes(addressRaw: string | null): Set<string> | null;
+}
+
+/**
+ * Runs `read` inside one read transaction on the store's connection, holding the connection (no other
+ * query of this store interleaves) until it settles. `read` may await (to let a file stream drain).
+ */
+export async function readReportSnapshot<T>(db: StoreDb, read: (reader: ReportReader) => Promise<T>): Promise<T> {
+  // withRawConnection holds kysely's connection until the promise `read` returns settles.
+  return await withRawConnection<Promise<T>>(db, async (sqlite) => {
+    sqlite.exec("BEGIN");
+    try {
+      return await read(readerOf(sqlite));
+    } finally {
+      // Read only: nothing to keep or undo. COMMIT ends the snapshot.
+      if (sqlite.inTransaction) sqlite.exec("COMMIT");
+    }
+  });
+}
+
+function readerOf(sqlite: SQLite.Database): ReportReader {
+  return {
+    runs: () => finishedRuns(sqlite),
+    orders: (from, to) => iterateReportOrders(sqlite, from, to),
+    findings: () => allReportFindings(sqlite),
+    runSawFinding: (run, key) => runSawFinding(sqlite, run, key),
+    arrivals: (fromSec, toSec, topup) => iterateArrivals(sqlite, fromSec, toSec, topup),
+    coveringClaims: (createdFrom, createdTo, hashes) => coveringClaims(sqlite, createdFrom, createdTo, hashes),
+    ledger: (from, to) => iterateLedger(sqlite, from, to),
+    balanceBefore: (time) => balanceBefore(sqlite, time),
+    topupAddressRaw: () => topupAddressRaw(sqlite),
+    validTransferHashes: (address) => validTransferHashes(sqlite, address),
+  };
+}
