@@ -1,4 +1,3 @@
-export { rawAddressOrNull } from "./address.js";
 export {
   DEFAULT_LOOKBACK_DAYS,
   DEFAULT_OVERLAP_MS,

@@ -1,6 +1,6 @@
 import type { Balance, BalanceTransaction, Order } from "@omrecon/client";
+import { rawAddressOrNull } from "@omrecon/core";
 import type { NewBalanceSnapshotRow, NewBalanceTransactionRow, NewOrderRow } from "@omrecon/store";
-import { rawAddressOrNull } from "./address.js";
 import { storedTime, storedTimeOrNull } from "./stored-time.js";
 
 /** Fields with a column of their own (or, for `*_ton`, an exact `*_nano` twin); the rest go to `extra`. */
