@@ -5,7 +5,7 @@ import { OpenMoneyClient } from "@omrecon/client";
 import { type FindingKind, formatTon, SEVERITY_RANK, severityOf } from "@omrecon/core";
 import { connectReconcile } from "@omrecon/reconcile";
 import { type Sandbox, startSandbox } from "@omrecon/sandbox";
-import { openStore, sql } from "@omrecon/store";
+import { openStore, windowVolume } from "@omrecon/store";
 import type { Io } from "./io.js";
 import { nightlyJson } from "./output.js";
 import { type NightlyOutcome, runNightly } from "./pipeline.js";
@@ -35,6 +35,9 @@ const demoFlags = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** What the service bills for (docs/cli.md, `billed_ton`). */
+const BILLED_STATUSES = ["paid", "processing", "completed"];
 
 /** Every finding kind, so the demo shows each one once or twice. */
 const DEMO_PLANT: Partial<Record<FindingKind, number>> = {
@@ -153,19 +156,8 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
       },
       { out, window, failOn: "warning" },
     );
-    const volumeRow = await store.db
-      .selectFrom("orders as o")
-      .leftJoin("order_matches as m", "m.order_id", "o.id")
-      .select([
-        sql<bigint>`coalesce(sum(case when o.status in ('paid','processing','completed') then o.price_nano else 0 end), 0)`.as(
-          "billed",
-        ),
-        sql<bigint>`coalesce(sum(m.paid_nano), 0)`.as("received"),
-      ])
-      .where("o.created_at", ">=", window.from.toISOString())
-      .where("o.created_at", "<", window.to.toISOString())
-      .executeTakeFirstOrThrow();
-    const volume = { billed: BigInt(volumeRow.billed), received: BigInt(volumeRow.received) };
+    const volumeNano = await windowVolume(store.db, { ...window, billedStatuses: BILLED_STATUSES });
+    const volume = { billed: volumeNano.billed_nano, received: volumeNano.received_nano };
     const check = checkTruth(sandbox, outcome);
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {

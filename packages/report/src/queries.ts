@@ -1,11 +1,11 @@
 import { SEVERITY_RANK, type Severity } from "@omrecon/core";
-import { type FindingRow, listOpenFindings, type Store } from "@omrecon/store";
+import { type FindingRow, legacyReportHandles, listOpenFindings, type Store } from "@omrecon/store";
 import type { IntValue } from "./cells.js";
 
 /** The newest finished reconciliation run, or undefined when none has finished. */
 export async function latestRunId(store: Store): Promise<bigint | undefined> {
-  const row = await store.db
-    .selectFrom("reconciliation_runs")
+  const row = await legacyReportHandles(store)
+    .db.selectFrom("reconciliation_runs")
     .select("id")
     .where("status", "=", "done")
     .orderBy("id", "desc")
@@ -67,14 +67,14 @@ ORDER BY o.created_at, o.id`;
  * any integer beyond 2^53 arrives as text). Like a stream, it holds the connection until it ends.
  */
 export function streamOrders(store: Store, from: string, to: string): IterableIterator<OrderRow> {
-  const statement = store.sqlite.prepare(ORDERS_SQL).raw(true).safeIntegers(false);
+  const statement = legacyReportHandles(store).sqlite.prepare(ORDERS_SQL).raw(true).safeIntegers(false);
   return statement.iterate(from, to) as IterableIterator<OrderRow>;
 }
 
 /** Balance transactions created in [from, to), by id. */
 export function streamBalanceTransactions(store: Store, from: string, to: string) {
-  const query = store.db
-    .selectFrom("balance_transactions")
+  const query = legacyReportHandles(store)
+    .db.selectFrom("balance_transactions")
     .select(["id", "created_at", "type", "amount_nano", "balance_after_nano", "order_id", "tx_hash"])
     .where("created_at", ">=", from)
     .where("created_at", "<", to)
@@ -93,21 +93,23 @@ function iterateRows<O>(
   query: { compile(): { sql: string; parameters: readonly unknown[] }; execute(): Promise<O[]> },
 ): IterableIterator<O> {
   const { sql, parameters } = query.compile();
-  return store.sqlite.prepare(sql).iterate(...parameters) as IterableIterator<O>;
+  return legacyReportHandles(store)
+    .sqlite.prepare(sql)
+    .iterate(...parameters) as IterableIterator<O>;
 }
 
 /** The last balance transaction created before `time` (the predecessor of the window's first row). */
 export async function balanceTransactionBefore(store: Store, time: string) {
-  const first = await store.db
-    .selectFrom("balance_transactions")
+  const first = await legacyReportHandles(store)
+    .db.selectFrom("balance_transactions")
     .select("id")
     .where("created_at", ">=", time)
     .orderBy("id")
     .limit(1)
     .executeTakeFirst();
   if (!first) return undefined;
-  return store.db
-    .selectFrom("balance_transactions")
+  return legacyReportHandles(store)
+    .db.selectFrom("balance_transactions")
     .select(["id", "balance_after_nano"])
     .where("id", "<", first.id)
     .orderBy("id", "desc")
@@ -117,8 +119,8 @@ export async function balanceTransactionBefore(store: Store, time: string) {
 
 /** The partner's top-up address (raw form) from the newest balance snapshot. */
 export async function topupAddressRaw(store: Store): Promise<string | null> {
-  const row = await store.db
-    .selectFrom("balance_snapshots")
+  const row = await legacyReportHandles(store)
+    .db.selectFrom("balance_snapshots")
     .select("topup_address_raw")
     .orderBy("id", "desc")
     .limit(1)
@@ -133,14 +135,14 @@ export async function topupAddressRaw(store: Store): Promise<string | null> {
  */
 export async function validTransferHashes(store: Store, addressRaw: string | null): Promise<Set<string> | null> {
   if (addressRaw === null) return null;
-  const cursor = await store.db
-    .selectFrom("chain_cursors")
+  const cursor = await legacyReportHandles(store)
+    .db.selectFrom("chain_cursors")
     .select("address")
     .where("address", "=", addressRaw)
     .executeTakeFirst();
   if (!cursor) return null;
-  const rows = await store.db
-    .selectFrom("chain_transfers")
+  const rows = await legacyReportHandles(store)
+    .db.selectFrom("chain_transfers")
     .select("hash")
     .where("address", "=", addressRaw)
     .where("external", "=", 0n)

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Store } from "@omrecon/store";
+import { legacyReportHandles } from "@omrecon/store";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeReports } from "../src/index.js";
@@ -75,8 +76,8 @@ describe.skipIf(!soffice)("the CSV files in LibreOffice Calc", () => {
       [1, "10", "10"],
       [2, "-0.418", "9.582"],
     ] as const) {
-      await store.db
-        .insertInto("balance_transactions")
+      await legacyReportHandles(store)
+        .db.insertInto("balance_transactions")
         .values({
           id,
           type: id === 1 ? "topup" : "order_debit",

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatTon, parseTon, sumNano } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
+import { legacyReportHandles } from "@omrecon/store";
 import Papa from "papaparse";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -205,8 +206,8 @@ describe("writeReports", () => {
     await addFinding(store, run, { key: "bounced_transfer:bb", kind: "bounced_transfer", severity: "info" });
     await addFinding(store, run, { key: "orphan_transfer:cc", kind: "orphan_transfer", severity: "warning" });
     // Resolved at the same amounts: gone. Resolved at other amounts: back.
-    await store.db
-      .insertInto("finding_resolutions")
+    await legacyReportHandles(store)
+      .db.insertInto("finding_resolutions")
       .values({
         key: "orphan_transfer:cc",
         resolved_at: "t",
@@ -216,8 +217,8 @@ describe("writeReports", () => {
         received_nano: null,
       })
       .execute();
-    await store.db
-      .insertInto("finding_resolutions")
+    await legacyReportHandles(store)
+      .db.insertInto("finding_resolutions")
       .values({
         key: `late_payment:${id}`,
         resolved_at: "t",
@@ -243,8 +244,8 @@ describe("writeReports", () => {
   it("marks ledger rows ok, break or unconfirmed and keeps negative amounts numeric", async () => {
     const topupRaw = `0:${"ab".repeat(32)}`;
     const onChain = "cd".repeat(32);
-    await store.db
-      .insertInto("balance_snapshots")
+    await legacyReportHandles(store)
+      .db.insertInto("balance_snapshots")
       .values({
         taken_at: "t",
         balance_nano: 0n,
@@ -254,12 +255,12 @@ describe("writeReports", () => {
         updated_at: null,
       })
       .execute();
-    await store.db
-      .insertInto("chain_cursors")
+    await legacyReportHandles(store)
+      .db.insertInto("chain_cursors")
       .values({ address: topupRaw, last_lt: 1, last_hash: onChain, updated_at: "t" })
       .execute();
-    await store.db
-      .insertInto("chain_transfers")
+    await legacyReportHandles(store)
+      .db.insertInto("chain_transfers")
       .values({
         hash: onChain,
         lt: 1,
@@ -283,8 +284,8 @@ describe("writeReports", () => {
       [4, "topup", "1", "10", "ef".repeat(32)], // not on chain
     ];
     for (const [id, type, amount, after, hash] of rows) {
-      await store.db
-        .insertInto("balance_transactions")
+      await legacyReportHandles(store)
+        .db.insertInto("balance_transactions")
         .values({
           id,
           type,

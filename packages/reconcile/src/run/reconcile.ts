@@ -4,9 +4,8 @@
  * `running` first so that one that fails is still on record, with its error.
  */
 
-import { hostname } from "node:os";
 import { type Logger, OmreconError, silentLogger } from "@omrecon/core";
-import { acquireLock, failRun, insertRun, refreshLock, releaseLock } from "@omrecon/store";
+import { failRun, insertRun, takeLock } from "@omrecon/store";
 import { alertPayload } from "../alerts/payload.js";
 import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
 import { match } from "../matcher/match.js";
@@ -17,7 +16,6 @@ import { loadStoredFacts, watchedAddresses } from "./load.js";
 
 const DAY_MS = 86_400_000;
 const LOCK = "reconcile";
-const LOCK_TTL_MS = 30 * 60_000;
 
 /** Some watched address could not be read: findings over a partial chain would be wrong. */
 export class ChainReadError extends OmreconError {
@@ -53,26 +51,17 @@ export class ReconcileBusyError extends OmreconError {
  * what is new at the same time.
  */
 export async function reconcile(ctx: ReconcileContext, options: ReconcileOptions = {}): Promise<RunOutcome> {
-  const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
-  // Locks are between real processes: wall-clock time, whatever clock the run itself uses.
-  const lock = await acquireLock(ctx.store.db, { name: LOCK, owner, ttlMs: LOCK_TTL_MS });
-  if (!lock.acquired) {
+  const attempt = await takeLock(ctx.store.db, { name: LOCK, ...(ctx.logger && { logger: ctx.logger }) });
+  if ("busy" in attempt) {
+    const holder = attempt.busy;
     throw new ReconcileBusyError(
-      `another reconcile (${lock.holder.owner}, since ${lock.holder.acquired_at}) is running on this database; try again when it is done`,
+      `another reconcile (${holder.owner}, since ${holder.acquired_at}) is running on this database; try again when it is done`,
     );
   }
-  // A first chain read at toncenter's pace can outlast the lock's lifetime: keep it alive.
-  const heartbeat = setInterval(() => {
-    refreshLock(ctx.store.db, { name: LOCK, owner, ttlMs: LOCK_TTL_MS }).catch((error: unknown) =>
-      ctx.logger?.warn("could not refresh the reconcile lock", { error: (error as Error).message }),
-    );
-  }, LOCK_TTL_MS / 3);
-  heartbeat.unref();
   try {
     return await run(ctx, options);
   } finally {
-    clearInterval(heartbeat);
-    await releaseLock(ctx.store.db, { name: LOCK, owner });
+    await attempt.held.release();
   }
 }
 
