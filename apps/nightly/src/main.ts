@@ -12,7 +12,8 @@ export const HELP = `Usage: pnpm nightly [--out DIR] [options]
 
 The whole night in one command: sync the partner API into the local database, reconcile orders,
 chain transfers and the balance ledger, then write the CSV files. Exits with the reconcile step's
-status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a step could not be done.
+status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a step could not be done
+or the mirror was incomplete after the sync, 130/143 stopped by SIGINT/SIGTERM.
 
 Options:
   --out DIR             folder for the CSV files (default ./reports)
@@ -25,6 +26,8 @@ Options:
   --webhook URL         reconcile: POST new findings here (default $OMRECON_WEBHOOK_URL)
   --tz ZONE             report: time zone of the daily summary (default UTC)
   --bom                 report: UTF-8 byte-order mark for Excel
+  --max-sync-age-hours N  reconcile: the mirror is incomplete (exit 2, alerts held back) when the
+                        last complete sync pass started more than N hours ago (default 26)
   --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                one JSON document {sync, reconcile, report, exit_status} on stdout
   -h, --help            this help
@@ -52,8 +55,8 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
     logger,
     userAgent: "nightly",
   });
-  const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client });
-  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
+  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
+  const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client, signal: stop.stop });
   try {
     if (firstRun) logger.info("new database: the first sync reads the whole history", { db: settings.dbPath });
     const outcome = await runNightly(

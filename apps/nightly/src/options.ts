@@ -14,6 +14,7 @@ export const nightlyFlags = {
   webhook: { type: "string" },
   tz: { type: "string" },
   bom: { type: "boolean" },
+  "max-sync-age-hours": { type: "string" },
 } as const;
 
 const FAIL_ON: readonly FailOn[] = ["critical", "warning", "info", "never"];
@@ -29,6 +30,7 @@ export interface NightlyFlagValues {
   "fail-on"?: string | undefined;
   tz?: string | undefined;
   bom?: boolean | undefined;
+  "max-sync-age-hours"?: string | undefined;
 }
 
 /** Validates the flags into pipeline options; errors name the flag. */
@@ -43,5 +45,6 @@ export function nightlyOptionsFrom(values: NightlyFlagValues, now: Date, default
     failOn: choiceFlag("fail-on", values["fail-on"], FAIL_ON, "warning"),
     timeZone: timeZoneFlag("tz", values.tz, "UTC"),
     bom: values.bom ?? false,
+    maxSyncAgeMs: intFlag("max-sync-age-hours", values["max-sync-age-hours"], 26, 1, 8_760) * 3_600_000,
   };
 }

@@ -9,6 +9,7 @@ await runMain(
       stdout: process.stdout,
       stderr: process.stderr,
       now: () => new Date(),
+      signals: process,
     }),
   { command: "omrecon reconcile" },
 );

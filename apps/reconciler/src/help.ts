@@ -14,6 +14,9 @@ Options:
                         above it (default warning)
   --webhook URL         POST new findings here (default $OMRECON_WEBHOOK_URL); signed with
                         $OMRECON_WEBHOOK_SECRET when set
+  --max-sync-age-hours N  the mirror counts as incomplete when the last complete sync pass
+                        started more than N hours ago (default 26): the findings it can cause
+                        are listed but not alerted
   --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                print the run as one JSON document on stdout, nothing else there
   -h, --help            this help
@@ -24,5 +27,6 @@ resolve KEY:
   --json                print the resolution as JSON
 
 Exit status: 0 nothing at or above --fail-on; 1 open findings at or above it; 2 could not do
-the job (bad flag or setting, key refused, service unreachable, database unusable).
+the job (bad flag or setting, key refused, service unreachable, database unusable); 130/143
+stopped by SIGINT/SIGTERM (the run is recorded as interrupted).
 `;

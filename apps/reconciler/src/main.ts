@@ -11,6 +11,7 @@ import {
   parseCommandLine,
   parseWindow,
   secretsOf,
+  stopOnSignals,
   tonFlag,
 } from "@omrecon/cli";
 import type { FailOn } from "@omrecon/core";
@@ -26,6 +27,7 @@ export const reconcileOptions = {
   "grace-minutes": { type: "string" },
   "fail-on": { type: "string" },
   webhook: { type: "string" },
+  "max-sync-age-hours": { type: "string" },
 } as const;
 
 const FAIL_ON: readonly FailOn[] = ["critical", "warning", "info", "never"];
@@ -42,6 +44,7 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   const toleranceNano = tonFlag("tolerance-ton", values["tolerance-ton"], 0n);
   const graceMinutes = intFlag("grace-minutes", values["grace-minutes"], 30, 0, 525_600);
   const failOn = choiceFlag("fail-on", values["fail-on"], FAIL_ON, "warning");
+  const maxSyncAgeMs = intFlag("max-sync-age-hours", values["max-sync-age-hours"], 26, 1, 8_760) * 3_600_000;
   const settings = loadSettings(io.env, { db: values.db, webhook: values.webhook }, { requireApiKey: true });
   if (!existsSync(settings.dbPath)) {
     throw new ConfigError(`database ${settings.dbPath} does not exist; run \`pnpm sync\` first or pass --db`);
@@ -49,14 +52,24 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "reconcile" } });
   const progress = createProgress({ enabled: !values.json && Boolean(io.stderr.isTTY), stream: io.stderr });
   const store = await openStore(settings.dbPath);
-  const { ctx, close } = connectReconcile(settings, { store, logger, progress, now: io.now });
+  // SIGINT/SIGTERM: the run stops at its next safe point, recorded interrupted (exit 130/143).
+  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
+  const { ctx, close } = connectReconcile(settings, { store, logger, progress, now: io.now, signal: stop.stop });
   try {
-    const outcome = await reconcile(ctx, { from: window.from, to: window.to, toleranceNano, graceMinutes, failOn });
+    const outcome = await reconcile(ctx, {
+      from: window.from,
+      to: window.to,
+      toleranceNano,
+      graceMinutes,
+      failOn,
+      maxSyncAgeMs,
+    });
     progress.clear();
     io.stderr.write(humanSummary(outcome));
     if (values.json) io.stdout.write(`${JSON.stringify(runJson(outcome))}\n`);
     return exitStatusOf(outcome, failOn);
   } finally {
+    stop.dispose();
     progress.clear();
     await close();
     await store.close();

@@ -6,6 +6,7 @@ import {
   appendBalanceTransactions,
   insertBalanceSnapshot,
   openStore,
+  recordCompletePass,
   type Store,
   upsertOrders,
   upsertTransfers,
@@ -55,6 +56,8 @@ export async function putOrders(
       synced_at: new Date().toISOString(),
     })),
   );
+  // As a finished sync pass leaves it: the run trusts the mirror.
+  await recordCompletePass(store.db, new Date());
 }
 
 export async function putTransfers(store: Store, transfers: readonly MatchTransfer[]): Promise<void> {

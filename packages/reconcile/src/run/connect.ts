@@ -28,6 +28,8 @@ export interface ConnectDeps {
   now?: () => Date;
   /** Reuse a client (the nightly's sync already has one); else one is made and closed with the context. */
   client?: Pick<OpenMoneyClient, "orders">;
+  /** SIGINT/SIGTERM: the run stops at its next safe point (ReconcileContext.signal). */
+  signal?: AbortSignal;
 }
 
 export interface ConnectedReconcile {
@@ -59,12 +61,13 @@ export function chainReaderFor(
     ...(settings.tonApiKey ? { apiKey: settings.tonApiKey } : {}),
   });
   const limiter = chainLimiterFor(settings.tonEndpoint, settings.tonApiKey);
-  return (addresses) =>
+  return (addresses, signal) =>
     readNewTransfers({
       source,
       store: deps.store,
       addresses,
       limiter,
+      ...(signal && { signal }),
       ...(deps.logger ? { logger: deps.logger } : {}),
       onProgress: (p) => deps.progress?.update("reading chain", p.index, p.total, "addresses"),
     });
@@ -90,6 +93,7 @@ export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps)
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.progress ? { progress: deps.progress } : {}),
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
   };
   return {
     ctx,
