@@ -60,17 +60,12 @@ describe("openStore", () => {
       .sqlite.prepare("EXPLAIN QUERY PLAN SELECT status, count(*) FROM orders WHERE created_at < ? GROUP BY status")
       .all("2026-01-01") as { detail: string }[];
     expect(plan.map((p) => p.detail).join(" ")).toContain("COVERING INDEX orders_status_created_at");
-    // A mirror made before 003: its indexes as 001 left them, 003 and later not recorded as run.
+    // A mirror made before 003: its indexes as 001 left them, 003 and 004 not recorded as run.
     internals(store).sqlite.exec(`
       CREATE INDEX orders_payment_memo ON orders (payment_memo);
       CREATE INDEX orders_status ON orders (status);
       DROP INDEX orders_status_created_at;
-      DROP INDEX reconciliation_runs_status;
-      ALTER TABLE reconciliation_runs DROP COLUMN lock_owner;
-      ALTER TABLE reconciliation_runs DROP COLUMN warnings;
-      ALTER TABLE reconciliation_runs DROP COLUMN mirror_incomplete;
-      ALTER TABLE findings DROP COLUMN held_back;
-      DELETE FROM kysely_migration WHERE name >= '003';
+      DELETE FROM kysely_migration WHERE name IN ('003_drop_orders_payment_memo_index', '004_orders_status_created_at_index');
     `);
     await store.close();
     const upgraded = await openStore(path);
