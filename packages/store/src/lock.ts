@@ -164,17 +164,16 @@ class Held implements HeldLock {
 }
 
 function takenOver(holder: LockRow, why: TakenOver["why"]): TakenOver {
-  const who = describeOwner(holder.owner);
   const parsed = parseOwner(holder.owner);
-  const process = parsed ? `its process ${parsed.pid} on ${parsed.host}` : `its holder ${holder.owner}`;
+  const holderName = parsed ? `its process ${parsed.pid} on ${parsed.host}` : `its holder ${holder.owner}`;
   return {
     owner: holder.owner,
     acquiredAt: holder.acquired_at,
     why,
     reason:
       why === "died"
-        ? `${process} died`
-        : `${process} stopped refreshing its lock (expired at ${holder.expires_at}; ${who} may still be running, but it can no longer commit)`,
+        ? `${holderName} died`
+        : `${holderName} stopped refreshing its lock (expired at ${holder.expires_at}; if it still runs, it can no longer commit)`,
   };
 }
 

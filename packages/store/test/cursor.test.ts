@@ -18,7 +18,7 @@ describe("the driver's streaming cursor (selectChunks)", () => {
 
   const ids = () => builder(store.db).selectFrom("orders").select("id").orderBy("id").compile();
 
-  it("yields every row once, in chunks of the size asked, objects or arrays", async () => {
+  it("yields every row once, in chunks of the size asked, objects or arrays, integers as bigint or as numbers", async () => {
     const chunks: unknown[][] = [];
     for await (const chunk of driverOf(store.db).selectChunks<{ id: bigint }>(store.db, ids(), { chunkSize: 2 })) {
       chunks.push(chunk.map((r) => r.id));
@@ -29,6 +29,14 @@ describe("the driver's streaming cursor (selectChunks)", () => {
       arrays.push(...chunk);
     }
     expect(arrays).toEqual([[1n], [2n], [3n], [4n], [5n]]);
+    const numbers: unknown[] = [];
+    for await (const chunk of driverOf(store.db).selectChunks<[number]>(store.db, ids(), {
+      arrays: true,
+      numbers: true,
+    })) {
+      numbers.push(...chunk);
+    }
+    expect(numbers).toEqual([[1], [2], [3], [4], [5]]);
   });
 
   it("makes another query of the store wait for the stream instead of failing, and frees the connection when abandoned", async () => {

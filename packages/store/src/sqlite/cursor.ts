@@ -39,6 +39,7 @@ export async function* selectChunks<R>(
     try {
       const statement = database.prepare(select.sql);
       if (options.arrays) statement.raw(true);
+      if (options.numbers) statement.safeIntegers(false);
       rows = statement.iterate(...select.parameters);
     } catch (error) {
       throw translateFailure(path, "read", error);
