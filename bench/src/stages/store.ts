@@ -5,7 +5,8 @@
  * the synced mirror's, read into memory before the clock starts.
  */
 import { join } from "node:path";
-import { type NewOrderRow, openStore, type Store, upsertOrders, writeTransaction } from "@omrecon/store";
+import { listOrders, type NewOrderRow, openStore, type Store, upsertOrders, writeTransaction } from "@omrecon/store";
+import SQLite from "better-sqlite3";
 import { fixturePath, removeDb } from "../fixtures.js";
 import type { Job } from "../job.js";
 import { type Task, timed } from "./task.js";
@@ -15,7 +16,7 @@ const WARM_UP_ROWS = 2_000;
 async function loadRows(job: Job): Promise<NewOrderRow[]> {
   const source = await openStore(fixturePath(job.workDir, "synced"));
   try {
-    return await source.db.selectFrom("orders").selectAll().orderBy("id").execute();
+    return (await listOrders(source.db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   } finally {
     await source.close();
   }
@@ -38,14 +39,23 @@ async function upsert(store: Store, rows: readonly NewOrderRow[]): Promise<numbe
   return counts.inserted;
 }
 
+/** The baseline's own connection to the database openStore made (the store hands out none). */
 function rawInsert(store: Store, rows: readonly NewOrderRow[]): number {
-  const columns = Object.keys(rows[0] ?? {});
-  const insert = store.sqlite.prepare(
-    `INSERT INTO orders (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`,
-  );
-  store.sqlite.transaction(() => {
-    for (const row of rows) insert.run(row);
-  })();
+  const sqlite = new SQLite(store.path);
+  try {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.defaultSafeIntegers(true);
+    const columns = Object.keys(rows[0] ?? {});
+    const insert = sqlite.prepare(
+      `INSERT INTO orders (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`,
+    );
+    sqlite.transaction(() => {
+      for (const row of rows) insert.run(row);
+    })();
+  } finally {
+    sqlite.close();
+  }
   return rows.length;
 }
 

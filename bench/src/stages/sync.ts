@@ -4,7 +4,7 @@
  * plain undici loop that reads each body and drops it.
  */
 import { TERMINAL_STATUSES } from "@omrecon/client";
-import { listNonTerminalOrders, openStore } from "@omrecon/store";
+import { countOrdersByStatus, listNonTerminalOrders, openStore } from "@omrecon/store";
 import { runSync } from "@omrecon/sync";
 import { Pool } from "undici";
 import { fixturePath, readJson, removeDb, writeJson } from "../fixtures.js";
@@ -103,14 +103,10 @@ const incremental: Task = async (job) => {
   // The sync issue's bound: ⌈open orders / page⌉ + ⌈lookback orders / page⌉ + 3.
   const open = await listNonTerminalOrders(store.db, { terminalStatuses: TERMINAL_STATUSES });
   const since = new Date(job.world.nowMs - LOOKBACK_DAYS * 86_400_000).toISOString();
-  const lookback = await store.db
-    .selectFrom("orders")
-    .select((eb) => eb.fn.countAll<bigint>().as("n"))
-    .where("created_at", ">=", since)
-    .executeTakeFirstOrThrow();
+  const lookback = Object.values(await countOrdersByStatus(store.db, { from: since })).reduce((a, b) => a + b, 0);
   await client.close();
   await store.close();
-  const lookbackOrders = Number(lookback.n);
+  const lookbackOrders = lookback;
   const bound = Math.ceil(open.length / PAGE_SIZE) + Math.ceil(lookbackOrders / PAGE_SIZE) + 3;
   return {
     ms: steady.ms,

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describeError } from "@omrecon/cli";
 import { OpenMoneyClient } from "@omrecon/client";
 import { openStore } from "@omrecon/store";
+import { testDatabase } from "@omrecon/store/testing";
 import { runSync } from "@omrecon/sync";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -50,7 +51,10 @@ async function syncWith(baseUrl: string, limits: { maxPagesPerWalk?: number }) {
   try {
     return await runSync({ source: client, store }).then(
       () => null,
-      (error: unknown) => ({ error, orders: store.sqlite.prepare("select count(*) as n from orders").get() }),
+      (error: unknown) => ({
+        error,
+        orders: testDatabase(store).sqlite.prepare("select count(*) as n from orders").get(),
+      }),
     );
   } finally {
     await client.close();

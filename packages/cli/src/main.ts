@@ -69,5 +69,15 @@ export async function runMain(main: () => Promise<number>, options: RunMainOptio
     }
     code = exitCode;
   }
+  // process.exit drops what a pipe has not taken yet (a large --json document was cut at ~430 KB):
+  // wait until both streams have handed everything over.
+  await Promise.all([drained(process.stdout), drained(stderr)]);
   exit(code);
+}
+
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (!stream.writable) resolve();
+    else stream.write("", () => resolve());
+  });
 }

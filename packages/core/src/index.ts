@@ -1,3 +1,4 @@
+export { rawAddressOrNull } from "./address.js";
 export { isOmreconError, OmreconError } from "./errors.js";
 export {
   atOrAbove,

@@ -60,7 +60,7 @@ export type {
 } from "./matcher/types.js";
 export { type FindingJson, findingJson, type RunJson, runJson } from "./output/json.js";
 export { humanSummary, type SummaryOptions } from "./output/summary.js";
-export { type AppliedRun, applyRun } from "./run/apply.js";
+export { type AppliedRun, type ApplyOptions, applyRun } from "./run/apply.js";
 export {
   type ConnectDeps,
   type ConnectedReconcile,
@@ -81,6 +81,8 @@ export type {
   StatsUnavailable,
 } from "./run/context.js";
 export { exitStatusOf } from "./run/exit-status.js";
+export { ReconcileInterruptedError } from "./run/interrupted.js";
 export { loadStoredFacts, type StoredFacts, watchedAddresses } from "./run/load.js";
+export { DEFAULT_MAX_SYNC_AGE_MS, MIRROR_SENSITIVE_KINDS } from "./run/mirror.js";
 export { ChainReadError, ReconcileBusyError, reconcile } from "./run/reconcile.js";
 export { type ResolveOptions, resolve } from "./run/resolve.js";

@@ -12,8 +12,7 @@ describe("loadStoredFacts: the mirror as the matcher's input", () => {
       order(1, { payment_method: "balance", payment_memo: null, payment_address: null, expires_at: null }),
       order(2, { status: "pending_payment", created_at: at(-60) }),
     ];
-    await putOrders(store, orders);
-    await store.db.updateTable("orders").set({ payment_address_raw: null }).where("id", "=", 2n).execute();
+    await putOrders(store, orders, { rawAddressOf: (o) => (o.id === 2 ? null : undefined) });
     const facts = await loadStoredFacts(store);
     expect(facts.orders).toEqual([
       orders[1],

@@ -15,6 +15,7 @@ const finding = (key: string, severity: "critical" | "warning", amount: bigint |
   new: true,
   first_seen_run: 1,
   first_seen_at: "2026-04-17T00:00:00.000Z",
+  held_back: false,
 });
 
 const outcome: RunOutcome = {
@@ -28,6 +29,7 @@ const outcome: RunOutcome = {
     finding("control_total_mismatch:x", "warning", null),
   ],
   resolved: 0,
+  mirrorIncomplete: null,
   orders: [],
   webhook: null,
   durationMs: 5,

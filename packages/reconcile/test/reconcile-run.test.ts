@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { listFindings, listOrderMatches, listRuns, takeLock } from "@omrecon/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { exitStatusOf, humanSummary, type ReconcileContext, reconcile, resolve, runJson } from "../src/index.js";
 import { at, input, ledger, order, PAY, TOPUP, ton, transfer } from "./match-fixtures.js";
@@ -47,9 +48,9 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
     expect(exitStatusOf(outcome, "warning")).toBe(1);
     expect(exitStatusOf(outcome, "never")).toBe(0);
 
-    const run = await store.db.selectFrom("reconciliation_runs").selectAll().executeTakeFirstOrThrow();
+    const [run] = await listRuns(store.db);
     expect(run).toMatchObject({ status: "done", window_from: window.from, window_to: window.to, findings: 2n });
-    const matches = await store.db.selectFrom("order_matches").selectAll().orderBy("order_id").execute();
+    const matches = await listOrderMatches(store.db);
     expect(matches.map((m) => [m.order_id, m.reconciliation, m.paid_nano, m.memo_normalized])).toEqual([
       [1n, "matched", ton("0.418"), 0n],
       [2n, "underpaid", ton("0.4"), 1n],
@@ -127,7 +128,7 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
     );
     expect(hung.webhook).toMatchObject({ delivered: false, attempts: 1 });
     expect(hung.totals.new_findings).toBe(1);
-    const runs = await store.db.selectFrom("reconciliation_runs").select(["status"]).execute();
+    const runs = await listRuns(store.db);
     expect(runs.map((r) => r.status)).toEqual(["done", "done"]);
     await store.close();
   });
@@ -167,7 +168,7 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
       },
     };
     await expect(reconcile(failing, options)).rejects.toThrow("stats endpoint unreachable");
-    const run = await store.db.selectFrom("reconciliation_runs").selectAll().executeTakeFirstOrThrow();
+    const [run] = await listRuns(store.db);
     expect(run).toMatchObject({ status: "failed", error: "stats endpoint unreachable" });
     expect(receiver.posts).toHaveLength(0);
     // The lock was released: the next run goes ahead.
@@ -193,9 +194,9 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
       /the chain could not be read \(partial, 1 of 2 addresses\)/,
     );
     expect(seen).toEqual([[PAY.toRawString(), TOPUP.toRawString()].sort()]);
-    const run = await store.db.selectFrom("reconciliation_runs").selectAll().executeTakeFirstOrThrow();
-    expect(run.status).toBe("failed");
-    expect(await store.db.selectFrom("findings").selectAll().execute()).toEqual([]);
+    const [run] = await listRuns(store.db);
+    expect(run?.status).toBe("failed");
+    expect(await listFindings(store.db)).toEqual([]);
     await store.close();
   });
 
@@ -229,15 +230,7 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
 
   it("refuses to run while another reconcile holds the lock", async () => {
     const { store, ctx } = await world();
-    await store.db
-      .insertInto("locks")
-      .values({
-        name: "reconcile",
-        owner: "elsewhere",
-        acquired_at: new Date().toISOString(),
-        expires_at: new Date(Date.now() + 600_000).toISOString(),
-      })
-      .execute();
+    await takeLock(store.db, { name: "reconcile", owner: "elsewhere", heartbeat: false });
     await expect(reconcile(ctx, options)).rejects.toThrow(/another reconcile \(elsewhere/);
     await store.close();
   });

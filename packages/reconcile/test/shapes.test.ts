@@ -4,6 +4,7 @@
  * world's ground truth.
  */
 import type { ApiShapeName, ExpectedFinding } from "@omrecon/sandbox";
+import { testDatabase } from "@omrecon/store/testing";
 import { describe, expect, it } from "vitest";
 import type { ListedFinding } from "../src/index.js";
 import { everyKind, startHarness } from "./sandbox-harness.js";
@@ -47,13 +48,13 @@ describe("against the page's example taken literally (--shape page)", () => {
         // The tricky case `unknown_status` (an order in "awaiting_review") is the other line.
         expect(run.warnings).toEqual([STATS_WARNING, UNKNOWN_WARNING]);
         // Orders without payment_method were classified by their memo: the balance orders' debits all matched.
-        const methods = h.store.sqlite
-          .prepare("select count(*) as n from orders where payment_method is not null")
+        const methods = testDatabase(h.store)
+          .sqlite.prepare("select count(*) as n from orders where payment_method is not null")
           .get();
         expect(methods).toEqual({ n: 0n });
         // The next pass cannot ask the stats whether old open orders moved: it re-reads them, and
         // one that moved meanwhile reaches the mirror.
-        const status = () => h.store.sqlite.prepare("select status from orders where id = ?").get(old.id);
+        const status = () => testDatabase(h.store).sqlite.prepare("select status from orders where id = ?").get(old.id);
         expect(status()).toEqual({ status: "processing" });
         h.sb.setStatus(old.id, "completed");
         const again = await h.syncAndReconcile();
@@ -106,7 +107,7 @@ describe("against shapes drifted from the spec", () => {
         expect(error).toMatchObject({ name: "MalformedResponseError", code: "api_incompatible", exitCode: 2 });
         expect(error.message).toMatch(line);
         expect(error.message).not.toContain("\n");
-        expect(h.store.sqlite.prepare("select count(*) as n from orders").get()).toEqual({ n: 0n });
+        expect(testDatabase(h.store).sqlite.prepare("select count(*) as n from orders").get()).toEqual({ n: 0n });
       } finally {
         await h.close();
       }

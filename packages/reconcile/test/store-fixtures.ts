@@ -2,7 +2,15 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appendBalanceTransactions, openStore, type Store, upsertOrders } from "@omrecon/store";
+import {
+  appendBalanceTransactions,
+  insertBalanceSnapshot,
+  openStore,
+  recordCompletePass,
+  type Store,
+  upsertOrders,
+  upsertTransfers,
+} from "@omrecon/store";
 import { Address } from "@ton/core";
 import type { MatchBalanceTransaction, MatchOrder, MatchTransfer } from "../src/index.js";
 import { TOPUP } from "./match-fixtures.js";
@@ -11,7 +19,17 @@ export async function tempStore(): Promise<Store> {
   return openStore(join(mkdtempSync(join(tmpdir(), "omrecon-reconcile-")), "db.sqlite"));
 }
 
-export async function putOrders(store: Store, orders: readonly MatchOrder[]): Promise<void> {
+export async function putOrders(
+  store: Store,
+  orders: readonly MatchOrder[],
+  /** Override the raw form sync would store (`null`: as if the address did not parse). */
+  options: { rawAddressOf?: (order: MatchOrder) => string | null | undefined } = {},
+): Promise<void> {
+  const raw = (o: MatchOrder) => {
+    const given = options.rawAddressOf?.(o);
+    if (given !== undefined) return given;
+    return o.payment_address ? Address.parse(o.payment_address).toRawString() : null;
+  };
   await upsertOrders(
     store.db,
     orders.map((o) => ({
@@ -25,7 +43,7 @@ export async function putOrders(store: Store, orders: readonly MatchOrder[]): Pr
       payment_method: o.payment_method,
       payment_currency: "TON",
       payment_address: o.payment_address,
-      payment_address_raw: o.payment_address ? Address.parse(o.payment_address).toRawString() : null,
+      payment_address_raw: raw(o),
       payment_memo: o.payment_memo,
       client_reference: null,
       tx_hash: o.tx_hash,
@@ -38,31 +56,31 @@ export async function putOrders(store: Store, orders: readonly MatchOrder[]): Pr
       synced_at: new Date().toISOString(),
     })),
   );
+  // As a finished sync pass leaves it: the run trusts the mirror.
+  await recordCompletePass(store.db, new Date());
 }
 
 export async function putTransfers(store: Store, transfers: readonly MatchTransfer[]): Promise<void> {
   if (transfers.length === 0) return;
-  await store.db
-    .insertInto("chain_transfers")
-    .values(
-      transfers.map((t) => ({
-        hash: t.hash,
-        lt: t.lt,
-        utime: t.utime,
-        address: t.address,
-        source: t.source,
-        value_nano: t.value_nano,
-        comment: t.comment,
-        body_kind: t.comment === null ? "none" : "text",
-        external: t.external ? 1 : 0,
-        bounced: t.bounced ? 1 : 0,
-        aborted: t.aborted ? 1 : 0,
-        sent_back: t.sent_back ? 1 : 0,
-        bounce_sent: t.bounce_sent ? 1 : 0,
-        read_at: new Date().toISOString(),
-      })),
-    )
-    .execute();
+  await upsertTransfers(
+    store.db,
+    transfers.map((t) => ({
+      hash: t.hash,
+      lt: t.lt,
+      utime: t.utime,
+      address: t.address,
+      source: t.source,
+      value_nano: t.value_nano,
+      comment: t.comment,
+      body_kind: t.comment === null ? "none" : "text",
+      external: t.external ? 1 : 0,
+      bounced: t.bounced ? 1 : 0,
+      aborted: t.aborted ? 1 : 0,
+      sent_back: t.sent_back ? 1 : 0,
+      bounce_sent: t.bounce_sent ? 1 : 0,
+      read_at: new Date().toISOString(),
+    })),
+  );
 }
 
 export async function putLedger(store: Store, rows: readonly MatchBalanceTransaction[], balanceNano: bigint) {
@@ -70,15 +88,12 @@ export async function putLedger(store: Store, rows: readonly MatchBalanceTransac
     store.db,
     rows.map((r) => ({ ...r, description: null, extra: "{}", synced_at: new Date().toISOString() })),
   );
-  await store.db
-    .insertInto("balance_snapshots")
-    .values({
-      taken_at: new Date().toISOString(),
-      balance_nano: balanceNano,
-      topup_address: TOPUP.toString(),
-      topup_address_raw: TOPUP.toRawString(),
-      currency: "TON",
-      updated_at: null,
-    })
-    .execute();
+  await insertBalanceSnapshot(store.db, {
+    taken_at: new Date().toISOString(),
+    balance_nano: balanceNano,
+    topup_address: TOPUP.toString(),
+    topup_address_raw: TOPUP.toRawString(),
+    currency: "TON",
+    updated_at: null,
+  });
 }

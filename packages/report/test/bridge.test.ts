@@ -1,4 +1,5 @@
 import { formatTon, parseTon } from "@omrecon/core";
+import { testDatabase } from "@omrecon/store/testing";
 import { describe, expect, it } from "vitest";
 import { BridgeError, chainGap, ordersGap, writeReports } from "../src/index.js";
 import { tempDir } from "./fixture.js";
@@ -65,8 +66,8 @@ describe("the bridge over reconciled sandbox worlds", () => {
     const w = await reconciledWorld({ seed: 5, orders: 300, days: 3, plant: { underpaid: 1 } });
     try {
       // The mirror changes after the reconciliation: one matched order now costs a nanoton more.
-      const order = await w.store.db
-        .selectFrom("orders as o")
+      const order = await testDatabase(w.store)
+        .db.selectFrom("orders as o")
         .innerJoin("order_matches as m", "m.order_id", "o.id")
         .select(["o.id", "o.created_at", "o.price_nano"])
         .where("m.reconciliation", "=", "matched")
@@ -74,8 +75,8 @@ describe("the bridge over reconciled sandbox worlds", () => {
         .where("o.payment_method", "=", "ton_memo")
         .orderBy("o.id")
         .executeTakeFirstOrThrow();
-      await w.store.db
-        .updateTable("orders")
+      await testDatabase(w.store)
+        .db.updateTable("orders")
         .set({ price_nano: order.price_nano + 1n })
         .where("id", "=", order.id)
         .execute();
@@ -95,14 +96,14 @@ describe("the bridge over reconciled sandbox worlds", () => {
   it("refuses one whose chain side does not close: a payment nobody reconciled", async () => {
     const w = await reconciledWorld({ seed: 6, orders: 300, days: 3, plant: { orphan_transfer: 1 } });
     try {
-      const address = await w.store.db
-        .selectFrom("orders")
+      const address = await testDatabase(w.store)
+        .db.selectFrom("orders")
         .select("payment_address_raw")
         .where("payment_address_raw", "is not", null)
         .executeTakeFirstOrThrow();
       const at = Math.floor(w.window.to.getTime() / 1000) - 3600;
-      await w.store.db
-        .insertInto("chain_transfers")
+      await testDatabase(w.store)
+        .db.insertInto("chain_transfers")
         .values({
           hash: "fe".repeat(32),
           lt: 1,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseTon } from "@omrecon/core";
 import { openStore, type Store } from "@omrecon/store";
+import { testDatabase } from "@omrecon/store/testing";
 
 export function tempDir(prefix = "omrecon-report-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -34,8 +35,8 @@ export async function addOrder(
 ): Promise<number> {
   const id = o.id ?? nextId++;
   const type = o.order_type ?? "stars";
-  await store.db
-    .insertInto("orders")
+  await testDatabase(store)
+    .db.insertInto("orders")
     .values({
       id,
       status: o.status ?? "completed",
@@ -70,8 +71,8 @@ export async function addMatch(
   paid: string | null,
   reconciliation: string,
 ) {
-  await store.db
-    .insertInto("order_matches")
+  await testDatabase(store)
+    .db.insertInto("order_matches")
     .values({
       order_id: orderId,
       run_id: runId,
@@ -85,8 +86,8 @@ export async function addMatch(
 }
 
 export async function addRun(store: Store): Promise<number> {
-  const row = await store.db
-    .insertInto("reconciliation_runs")
+  const row = await testDatabase(store)
+    .db.insertInto("reconciliation_runs")
     .values({
       started_at: "2026-04-17T00:00:00.000Z",
       finished_at: "2026-04-17T00:00:01.000Z",
@@ -123,8 +124,8 @@ export async function addFinding(
     message?: string;
   },
 ) {
-  await store.db
-    .insertInto("findings")
+  await testDatabase(store)
+    .db.insertInto("findings")
     .values({
       key: f.key,
       kind: f.kind,
@@ -144,5 +145,5 @@ export async function addFinding(
     })
     .onConflict((oc) => oc.column("key").doUpdateSet({ last_seen_run: runId }))
     .execute();
-  await store.db.insertInto("run_findings").values({ run_id: runId, key: f.key, is_new: 1 }).execute();
+  await testDatabase(store).db.insertInto("run_findings").values({ run_id: runId, key: f.key, is_new: 1 }).execute();
 }

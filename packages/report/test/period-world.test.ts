@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { testDatabase } from "@omrecon/store/testing";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { reportPeriod, writeReports } from "../src/index.js";
@@ -32,8 +33,8 @@ describe("--period last-month --tz Europe/Berlin on a world across the change to
       expect(result.summary.period.days).toEqual(march);
       expect(result.summary.partial_days).toEqual([]);
       const orders = records(out, "orders.csv");
-      const inPeriod = await w.store.db
-        .selectFrom("orders")
+      const inPeriod = await testDatabase(w.store)
+        .db.selectFrom("orders")
         .select((eb) => eb.fn.countAll<bigint>().as("n"))
         .where("created_at", ">=", period.from.toISOString())
         .where("created_at", "<", period.to.toISOString())

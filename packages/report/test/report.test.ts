@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatTon, parseTon, sumNano } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
+import { testDatabase } from "@omrecon/store/testing";
 import Papa from "papaparse";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -255,8 +256,8 @@ describe("writeReports", () => {
       amount: "0.418",
     });
     // Resolved at the same amounts: gone. Resolved at other amounts: back.
-    await store.db
-      .insertInto("finding_resolutions")
+    await testDatabase(store)
+      .db.insertInto("finding_resolutions")
       .values({
         key: "orphan_transfer:cc",
         resolved_at: "t",
@@ -266,8 +267,8 @@ describe("writeReports", () => {
         received_nano: null,
       })
       .execute();
-    await store.db
-      .insertInto("finding_resolutions")
+    await testDatabase(store)
+      .db.insertInto("finding_resolutions")
       .values({
         key: `late_payment:${id}`,
         resolved_at: "t",
@@ -303,8 +304,8 @@ describe("writeReports", () => {
   it("marks ledger rows ok, break or unconfirmed and keeps negative amounts numeric", async () => {
     const topupRaw = `0:${"ab".repeat(32)}`;
     const onChain = "cd".repeat(32);
-    await store.db
-      .insertInto("balance_snapshots")
+    await testDatabase(store)
+      .db.insertInto("balance_snapshots")
       .values({
         taken_at: "t",
         balance_nano: 0n,
@@ -314,12 +315,12 @@ describe("writeReports", () => {
         updated_at: null,
       })
       .execute();
-    await store.db
-      .insertInto("chain_cursors")
+    await testDatabase(store)
+      .db.insertInto("chain_cursors")
       .values({ address: topupRaw, last_lt: 1, last_hash: onChain, updated_at: "t" })
       .execute();
-    await store.db
-      .insertInto("chain_transfers")
+    await testDatabase(store)
+      .db.insertInto("chain_transfers")
       .values({
         hash: onChain,
         lt: 1,
@@ -343,8 +344,8 @@ describe("writeReports", () => {
       [4, "topup", "1", "10", "ef".repeat(32)], // not on chain
     ];
     for (const [id, type, amount, after, hash] of rows) {
-      await store.db
-        .insertInto("balance_transactions")
+      await testDatabase(store)
+        .db.insertInto("balance_transactions")
         .values({
           id,
           type,

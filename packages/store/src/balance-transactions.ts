@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from "kysely";
 import { chunk, maxRowsPerStatement } from "./batch.js";
 import type { CreatedWindow } from "./orders.js";
 import type { BalanceTransactionsTable } from "./schema.js";
-import type { StoreDb } from "./transaction.js";
+import { builder, type StoreDb } from "./session.js";
 
 /** A balance transaction as mirrored: signed `amount_nano`, `balance_after_nano`, ids bigint. */
 export type BalanceTransactionRow = Selectable<BalanceTransactionsTable>;
@@ -21,7 +21,7 @@ export async function appendBalanceTransactions(
 ): Promise<number> {
   let inserted = 0;
   for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
-    const written = await db
+    const written = await builder(db)
       .insertInto("balance_transactions")
       .values(part)
       .onConflict((oc) => oc.column("id").doNothing())
@@ -37,7 +37,7 @@ export async function listBalanceTransactions(
   db: StoreDb,
   window: CreatedWindow = {},
 ): Promise<BalanceTransactionRow[]> {
-  let q = db.selectFrom("balance_transactions").selectAll();
+  let q = builder(db).selectFrom("balance_transactions").selectAll();
   if (window.from) q = q.where("created_at", ">=", toStoredTime(window.from));
   if (window.to) q = q.where("created_at", "<", toStoredTime(window.to));
   return q.orderBy("id").execute();
@@ -45,5 +45,5 @@ export async function listBalanceTransactions(
 
 /** The mirrored transaction with the highest id, or undefined for an empty ledger. */
 export async function lastBalanceTransaction(db: StoreDb): Promise<BalanceTransactionRow | undefined> {
-  return db.selectFrom("balance_transactions").selectAll().orderBy("id", "desc").limit(1).executeTakeFirst();
+  return builder(db).selectFrom("balance_transactions").selectAll().orderBy("id", "desc").limit(1).executeTakeFirst();
 }

@@ -1,7 +1,7 @@
 import { type Insertable, type Selectable, sql } from "kysely";
 import { chunk } from "./batch.js";
 import type { ChainCursorsTable, ChainTransfersTable } from "./schema.js";
-import type { StoreDb } from "./transaction.js";
+import { builder, type StoreDb } from "./session.js";
 
 /** An incoming message into a watched address, as the chain reader stored it. */
 export type ChainTransferRow = Selectable<ChainTransfersTable>;
@@ -54,7 +54,7 @@ export async function upsertTransfers(db: StoreDb, rows: readonly NewChainTransf
   let inserted = 0;
   const unique = [...new Map(rows.map((r) => [r.hash, r])).values()];
   for (const part of chunk(unique, ROWS_PER_STATEMENT)) {
-    const existing = await db
+    const existing = await builder(db)
       .selectFrom("chain_transfers")
       .select((eb) => eb.fn.countAll<bigint>().as("n"))
       .where(
@@ -65,7 +65,7 @@ export async function upsertTransfers(db: StoreDb, rows: readonly NewChainTransf
       .executeTakeFirstOrThrow();
     const stored = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`chain_transfers.${c}`)));
     const incoming = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`excluded.${c}`)));
-    await db
+    await builder(db)
       .insertInto("chain_transfers")
       .values(part)
       .onConflict((oc) =>
@@ -82,19 +82,23 @@ export async function upsertTransfers(db: StoreDb, rows: readonly NewChainTransf
 
 /** The reader's cursor for an address (raw form), or null before its first read. */
 export async function getChainCursor(db: StoreDb, address: string): Promise<ChainCursor | null> {
-  const row = await db.selectFrom("chain_cursors").selectAll().where("address", "=", address).executeTakeFirst();
+  const row = await builder(db)
+    .selectFrom("chain_cursors")
+    .selectAll()
+    .where("address", "=", address)
+    .executeTakeFirst();
   return row ? { address: row.address, lt: row.last_lt, hash: row.last_hash } : null;
 }
 
 /** Every cursor, by address. */
 export async function listChainCursors(db: StoreDb): Promise<ChainCursorRow[]> {
-  return db.selectFrom("chain_cursors").selectAll().orderBy("address").execute();
+  return builder(db).selectFrom("chain_cursors").selectAll().orderBy("address").execute();
 }
 
 /** Moves an address's cursor; write it in the same transaction as the transfers it covers. */
 export async function setChainCursor(db: StoreDb, cursor: ChainCursor, at: Date = new Date()): Promise<void> {
   const row = { address: cursor.address, last_lt: cursor.lt, last_hash: cursor.hash, updated_at: at.toISOString() };
-  await db
+  await builder(db)
     .insertInto("chain_cursors")
     .values(row)
     .onConflict((oc) =>
@@ -105,7 +109,7 @@ export async function setChainCursor(db: StoreDb, cursor: ChainCursor, at: Date 
 
 /** Stored transfers, by address then logical time. */
 export async function listTransfers(db: StoreDb, filter: ListTransfersFilter = {}): Promise<ChainTransferRow[]> {
-  let q = db.selectFrom("chain_transfers").selectAll();
+  let q = builder(db).selectFrom("chain_transfers").selectAll();
   if (filter.addresses) {
     if (filter.addresses.length === 0) return [];
     q = q.where("address", "in", [...filter.addresses]);

@@ -7,7 +7,7 @@ import type { Finding } from "@omrecon/core";
 import type { Selectable } from "kysely";
 import { chunk } from "./batch.js";
 import type { FindingResolutionsTable, FindingsTable } from "./schema.js";
-import type { StoreDb } from "./transaction.js";
+import { builder, type StoreDb } from "./session.js";
 
 export type FindingRow = Selectable<FindingsTable>;
 export type ResolutionRow = Selectable<FindingResolutionsTable>;
@@ -15,8 +15,13 @@ export type ResolutionRow = Selectable<FindingResolutionsTable>;
 /** A finding as one run saw it, with its history. */
 export interface RecordedFinding {
   finding: Finding;
-  /** First seen in this run, or re-opened (its amounts left those it was resolved at) in this run. */
+  /**
+   * Not announced before: first seen in this run, re-opened in it (its amounts left those it was
+   * resolved at), or seen so far only by runs that held its alert back.
+   */
   isNew: boolean;
+  /** New, but this run holds its alert back too (`holdBack`): it stays new for the next run. */
+  heldBack: boolean;
   /** Resolved at exactly its current amounts: not listed, not alerted, not counted. */
   resolved: boolean;
   firstSeenRun: number;
@@ -24,6 +29,14 @@ export interface RecordedFinding {
 }
 
 const KEYS_PER_QUERY = 500;
+
+export interface RecordRunOptions {
+  /**
+   * Findings whose alert this run holds back (an incomplete mirror can cause them): they are
+   * recorded and listed, and stay new until a run that does not hold them back announces them.
+   */
+  holdBack?: (finding: Finding) => boolean;
+}
 
 /**
  * Upserts the findings one run saw and records them in `run_findings` (resolved ones too, so a
@@ -34,15 +47,20 @@ export async function recordRunFindings(
   runId: number,
   at: string,
   findings: readonly Finding[],
+  options: RecordRunOptions = {},
 ): Promise<RecordedFinding[]> {
   const keys = findings.map((f) => f.key);
   const existing = new Map<string, FindingRow>();
   const resolutions = new Map<string, ResolutionRow[]>();
   for (const part of chunk(keys, KEYS_PER_QUERY)) {
-    for (const row of await db.selectFrom("findings").selectAll().where("key", "in", part).execute()) {
+    for (const row of await builder(db).selectFrom("findings").selectAll().where("key", "in", part).execute()) {
       existing.set(row.key, row);
     }
-    for (const row of await db.selectFrom("finding_resolutions").selectAll().where("key", "in", part).execute()) {
+    for (const row of await builder(db)
+      .selectFrom("finding_resolutions")
+      .selectAll()
+      .where("key", "in", part)
+      .execute()) {
       const list = resolutions.get(row.key);
       if (list) list.push(row);
       else resolutions.set(row.key, [row]);
@@ -56,7 +74,9 @@ export async function recordRunFindings(
     const resolved = resolvedAt.some((r) => sameAmounts(r, finding));
     // Re-opened: the last run that saw it saw it at resolved amounts, and now they have changed.
     const reopened = !resolved && before !== undefined && resolvedAt.some((r) => sameAmounts(r, before));
-    const isNew = !resolved && (before === undefined || reopened);
+    const unannounced = before !== undefined && before.held_back !== 0n;
+    const isNew = !resolved && (before === undefined || reopened || unannounced);
+    const heldBack = isNew && (options.holdBack?.(finding) ?? false);
     const row = {
       kind: finding.kind,
       severity: finding.severity,
@@ -70,11 +90,12 @@ export async function recordRunFindings(
       details: JSON.stringify(finding.details ?? {}),
       last_seen_run: runId,
       last_seen_at: at,
+      held_back: heldBack ? (1 as const) : (0 as const),
     };
     if (before) {
-      await db.updateTable("findings").set(row).where("key", "=", finding.key).execute();
+      await builder(db).updateTable("findings").set(row).where("key", "=", finding.key).execute();
     } else {
-      await db
+      await builder(db)
         .insertInto("findings")
         .values({ key: finding.key, ...row, first_seen_run: runId, first_seen_at: at })
         .execute();
@@ -82,13 +103,14 @@ export async function recordRunFindings(
     recorded.push({
       finding,
       isNew,
+      heldBack,
       resolved,
       firstSeenRun: before ? Number(before.first_seen_run) : runId,
       firstSeenAt: before?.first_seen_at ?? at,
     });
   }
   for (const part of chunk(recorded, KEYS_PER_QUERY)) {
-    await db
+    await builder(db)
       .insertInto("run_findings")
       .values(part.map((r) => ({ run_id: runId, key: r.finding.key, is_new: r.isNew ? 1 : 0 })))
       .onConflict((oc) => oc.columns(["run_id", "key"]).doUpdateSet((eb) => ({ is_new: eb.ref("excluded.is_new") })))
@@ -98,7 +120,7 @@ export async function recordRunFindings(
 }
 
 export async function getFinding(db: StoreDb, key: string): Promise<FindingRow | undefined> {
-  return db.selectFrom("findings").selectAll().where("key", "=", key).executeTakeFirst();
+  return builder(db).selectFrom("findings").selectAll().where("key", "=", key).executeTakeFirst();
 }
 
 export interface ResolveRequest {
@@ -118,7 +140,7 @@ export type ResolveResult =
 export async function resolveFinding(db: StoreDb, request: ResolveRequest): Promise<ResolveResult> {
   const finding = await getFinding(db, request.key);
   if (!finding) return { status: "not_found" };
-  const previous = await db
+  const previous = await builder(db)
     .selectFrom("finding_resolutions")
     .selectAll()
     .where("key", "=", request.key)
@@ -126,7 +148,7 @@ export async function resolveFinding(db: StoreDb, request: ResolveRequest): Prom
     .execute();
   const same = previous.find((r) => sameAmounts(r, finding));
   if (same) return { status: "already_resolved", resolution: same };
-  const resolution = await db
+  const resolution = await builder(db)
     .insertInto("finding_resolutions")
     .values({
       key: request.key,
@@ -146,7 +168,7 @@ export async function resolveFinding(db: StoreDb, request: ResolveRequest): Prom
  * at other amounts no longer holds). By key. What `findings.csv` lists for the latest run.
  */
 export async function listOpenFindings(db: StoreDb, runId: number | bigint): Promise<FindingRow[]> {
-  const rows = await db
+  const rows = await builder(db)
     .selectFrom("run_findings as rf")
     .innerJoin("findings as f", "f.key", "rf.key")
     .selectAll("f")
@@ -156,7 +178,11 @@ export async function listOpenFindings(db: StoreDb, runId: number | bigint): Pro
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const resolved = new Set<string>();
   for (const part of chunk([...byKey.keys()], KEYS_PER_QUERY)) {
-    const resolutions = await db.selectFrom("finding_resolutions").selectAll().where("key", "in", part).execute();
+    const resolutions = await builder(db)
+      .selectFrom("finding_resolutions")
+      .selectAll()
+      .where("key", "in", part)
+      .execute();
     for (const r of resolutions) {
       const finding = byKey.get(r.key);
       if (finding && sameAmounts(r, finding)) resolved.add(r.key);
@@ -167,11 +193,30 @@ export async function listOpenFindings(db: StoreDb, runId: number | bigint): Pro
 
 /** Every resolution of a key, oldest first. */
 export async function resolutionsOf(db: StoreDb, key: string): Promise<ResolutionRow[]> {
-  return db.selectFrom("finding_resolutions").selectAll().where("key", "=", key).orderBy("id").execute();
+  return builder(db).selectFrom("finding_resolutions").selectAll().where("key", "=", key).orderBy("id").execute();
 }
 
 type Amounts = { expected_nano: bigint | null; received_nano: bigint | null };
 
 function sameAmounts(a: Amounts, b: Amounts): boolean {
   return a.expected_nano === b.expected_nano && a.received_nano === b.received_nano;
+}
+
+/** Every finding's latest state, by key (history, tests). */
+export async function listFindings(db: StoreDb): Promise<FindingRow[]> {
+  return builder(db).selectFrom("findings").selectAll().orderBy("key").execute();
+}
+
+/** What a run saw: each key and whether it was new in that run, by key. */
+export async function listRunFindings(
+  db: StoreDb,
+  runId: number | bigint,
+): Promise<{ key: string; is_new: boolean }[]> {
+  const rows = await builder(db)
+    .selectFrom("run_findings")
+    .select(["key", "is_new"])
+    .where("run_id", "=", BigInt(runId))
+    .orderBy("key")
+    .execute();
+  return rows.map((r) => ({ key: r.key, is_new: r.is_new !== 0n }));
 }

@@ -1,4 +1,3 @@
-export { sql } from "kysely";
 export {
   type BalanceSnapshotRow,
   insertBalanceSnapshot,
@@ -24,11 +23,15 @@ export {
   setChainCursor,
   upsertTransfers,
 } from "./chain.js";
+export { StoreError } from "./errors.js";
 export {
   type FindingRow,
   getFinding,
+  listFindings,
   listOpenFindings,
+  listRunFindings,
   type RecordedFinding,
+  type RecordRunOptions,
   type ResolutionRow,
   type ResolveRequest,
   type ResolveResult,
@@ -37,15 +40,41 @@ export {
   resolveFinding,
 } from "./findings.js";
 export {
-  acquireLock,
-  type LockRequest,
-  type LockResult,
-  type LockRow,
-  refreshLock,
-  releaseLock,
-  takeOverLock,
-} from "./locks.js";
-export { type OpenStoreOptions, openStore, type Store, StoreError } from "./open.js";
+  DEFAULT_LOCK_TTL_MS,
+  describeOwner,
+  type HeldLock,
+  type LockAttempt,
+  LockLostError,
+  type LockOptions,
+  newLockOwner,
+  type TakenOver,
+  takeLock,
+} from "./lock.js";
+export type { LockRow } from "./locks.js";
+export {
+  type MatchBalance,
+  type MatchBalanceTransaction,
+  type MatchFacts,
+  type MatchOrder,
+  type MatchTransfer,
+  readMatchFacts,
+  watchedAddresses,
+} from "./match-input.js";
+export {
+  type NewOrderRow,
+  ORDER_COLUMNS,
+  type OrderColumn,
+  type OrderColumnKind,
+  type OrderColumnSpec,
+  type OrderRow,
+  type UpsertCounts,
+} from "./order-columns.js";
+export {
+  listOrderMatches,
+  type OrderMatchRecord,
+  type OrderMatchRow,
+  saveOrderMatches,
+} from "./order-matches.js";
 export {
   type CreatedWindow,
   countOrdersByStatus,
@@ -53,11 +82,8 @@ export {
   type ListOrdersFilter,
   listNonTerminalOrders,
   listOrders,
-  type NewOrderRow,
   newestOrderCreatedAt,
   type OrderRef,
-  type OrderRow,
-  type UpsertCounts,
   upsertOrders,
 } from "./orders.js";
 export { type ArrivalRow, type CoveringClaim, VALID_TRANSFER_SQL } from "./report-chain.js";
@@ -67,18 +93,30 @@ export type { ReportLedgerRow } from "./report-ledger.js";
 export { REPORT_ORDER, type ReportOrderColumn, type ReportOrderRow } from "./report-orders.js";
 export { type ReportReader, readReportSnapshot } from "./report-reader.js";
 export {
+  type EndedRun,
+  endRun,
+  type FinishedRun,
+  failAbandonedRuns,
   failRun,
   finishRun,
   getRun,
   insertRun,
   latestRun,
+  listRuns,
   type NewRun,
-  type OrderMatchRecord,
   type RunRow,
   type RunStatus,
   type RunTotals,
-  saveOrderMatches,
 } from "./runs.js";
-export type * from "./schema.js";
-export { deleteSyncState, getSyncState, setSyncState } from "./sync-state.js";
-export { type StoreDb, writeTransaction } from "./transaction.js";
+export type { StoreDb } from "./session.js";
+export { type OpenStoreOptions, openStore, type Store } from "./store.js";
+export {
+  deleteSyncState,
+  getSyncState,
+  type MirrorState,
+  readMirrorState,
+  recordCompletePass,
+  SYNC_STATE_KEYS,
+  setSyncState,
+} from "./sync-state.js";
+export { writeTransaction } from "./transaction.js";

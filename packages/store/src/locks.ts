@@ -1,7 +1,10 @@
+/**
+ * The `locks` table: one row per job name, owned by one process at a time, alive while its
+ * holder refreshes `expires_at`. lock.ts builds the one lock every job uses on these statements.
+ */
 import { type Selectable, sql } from "kysely";
-import { runStatement } from "./raw-connection.js";
 import type { LocksTable } from "./schema.js";
-import type { StoreDb } from "./transaction.js";
+import { builder, driverOf, type StoreDb } from "./session.js";
 
 export type LockRow = Selectable<LocksTable>;
 
@@ -10,12 +13,10 @@ export interface LockRequest {
   name: string;
   /** Who asks: unique per process and run (host, pid, random). */
   owner: string;
-  /** How long the lock lives without a refresh; a crashed holder's lock is taken over after it. */
+  /** How long the lock lives without a refresh. */
   ttlMs: number;
   now?: Date;
 }
-
-const REFRESH = "update locks set expires_at = ? where name = ? and owner = ?";
 
 export type LockResult = { acquired: true; lock: LockRow } | { acquired: false; holder: LockRow };
 
@@ -27,7 +28,7 @@ export async function acquireLock(db: StoreDb, request: LockRequest): Promise<Lo
   const now = request.now ?? new Date();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + request.ttlMs).toISOString();
-  const won = await db
+  const won = await builder(db)
     .insertInto("locks")
     .values({ name: request.name, owner: request.owner, acquired_at: at, expires_at: expires })
     .onConflict((oc) =>
@@ -43,27 +44,27 @@ export async function acquireLock(db: StoreDb, request: LockRequest): Promise<Lo
     .returningAll()
     .executeTakeFirst();
   if (won) return { acquired: true, lock: won };
-  const holder = await db.selectFrom("locks").selectAll().where("name", "=", request.name).executeTakeFirst();
+  const holder = await lockHolder(db, request.name);
   // The holder may have released it between the two statements: try once more.
   if (!holder) return acquireLock(db, request);
   return { acquired: false, holder };
 }
 
+export async function lockHolder(db: StoreDb, name: string): Promise<LockRow | undefined> {
+  return builder(db).selectFrom("locks").selectAll().where("name", "=", name).executeTakeFirst();
+}
+
 /** Extends our lock; false when it is no longer ours (it expired and someone took it over). */
 export async function refreshLock(db: StoreDb, request: LockRequest): Promise<boolean> {
   const now = request.now ?? new Date();
-  // A cached statement: every page of a sync re-checks its lock with it.
-  const { changes } = await runStatement(db, REFRESH, [
-    new Date(now.getTime() + request.ttlMs).toISOString(),
-    request.name,
-    request.owner,
-  ]);
-  return changes > 0;
+  // A fixed statement: every page of a sync re-checks its lock with it.
+  const expires = new Date(now.getTime() + request.ttlMs).toISOString();
+  return (await driverOf(db).execute(db, "lock_refresh", [expires, request.name, request.owner])) > 0;
 }
 
 /** Drops our lock; a lock someone else holds is left alone. */
 export async function releaseLock(db: StoreDb, request: Pick<LockRequest, "name" | "owner">): Promise<boolean> {
-  const result = await db
+  const result = await builder(db)
     .deleteFrom("locks")
     .where("name", "=", request.name)
     .where("owner", "=", request.owner)
@@ -77,7 +78,7 @@ export async function releaseLock(db: StoreDb, request: Pick<LockRequest, "name"
  */
 export async function takeOverLock(db: StoreDb, request: LockRequest & { previousOwner: string }): Promise<boolean> {
   const now = request.now ?? new Date();
-  const result = await db
+  const result = await builder(db)
     .updateTable("locks")
     .set({
       owner: request.owner,

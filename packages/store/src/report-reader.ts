@@ -4,7 +4,6 @@
  * sync writes (WAL), and the manifest's hashes prove one state of the mirror.
  */
 import type SQLite from "better-sqlite3";
-import { withRawConnection } from "./raw-connection.js";
 import { type ArrivalRow, type CoveringClaim, coveringClaims, iterateArrivals } from "./report-chain.js";
 import {
   allReportFindings,
@@ -21,7 +20,8 @@ import {
   validTransferHashes,
 } from "./report-ledger.js";
 import { iterateReportOrders, type ReportOrderRow } from "./report-orders.js";
-import type { StoreDb } from "./transaction.js";
+import { driverOf, type StoreDb } from "./session.js";
+import { SqliteDriver } from "./sqlite/driver.js";
 
 /** What a report reads, all from one snapshot. Iterators must be run to their end (or left with `break`). */
 export interface ReportReader {
@@ -47,16 +47,11 @@ export interface ReportReader {
  * query of this store interleaves) until it settles. `read` may await (to let a file stream drain).
  */
 export async function readReportSnapshot<T>(db: StoreDb, read: (reader: ReportReader) => Promise<T>): Promise<T> {
-  // withRawConnection holds kysely's connection until the promise `read` returns settles.
-  return await withRawConnection<Promise<T>>(db, async (sqlite) => {
-    sqlite.exec("BEGIN");
-    try {
-      return await read(readerOf(sqlite));
-    } finally {
-      // Read only: nothing to keep or undo. COMMIT ends the snapshot.
-      if (sqlite.inTransaction) sqlite.exec("COMMIT");
-    }
-  });
+  const driver = driverOf(db);
+  // The report's reads are SQLite statements over the raw connection (the fast path of its streams).
+  if (!(driver instanceof SqliteDriver))
+    throw new TypeError(`the report reads SQLite stores only, not ${driver.dialect}`);
+  return driver.withReadSnapshot(db, async (sqlite) => read(readerOf(sqlite)));
 }
 
 function readerOf(sqlite: SQLite.Database): ReportReader {

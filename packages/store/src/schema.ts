@@ -5,6 +5,9 @@
  * Migrations in `migrations/` create exactly this; change both together.
  */
 import type { ColumnType } from "kysely";
+import type { OrdersTable } from "./order-columns.js";
+
+export type { OrdersTable };
 
 /** INTEGER columns that hold ids or counts: bigint on read (safeIntegers), number or bigint on write. */
 type Int = ColumnType<bigint, number | bigint, number | bigint>;
@@ -16,34 +19,6 @@ type NullableNano = ColumnType<bigint | null, bigint | null, bigint | null>;
 type GeneratedInt = ColumnType<bigint, number | bigint | undefined, number | bigint>;
 /** 0/1 */
 type Bool = ColumnType<bigint, 0 | 1 | bigint, 0 | 1 | bigint>;
-
-export interface OrdersTable {
-  id: Int;
-  status: string;
-  order_type: string;
-  stars_amount: NullableInt;
-  premium_months: NullableInt;
-  recipient_username: string;
-  price_nano: Nano;
-  payment_method: string | null;
-  payment_currency: string | null;
-  /** As the API gave it (user-friendly form); compare with `payment_address_raw`. */
-  payment_address: string | null;
-  /** `0:<hex>`, or null when absent or unparseable. */
-  payment_address_raw: string | null;
-  payment_memo: string | null;
-  client_reference: string | null;
-  tx_hash: string | null;
-  expires_at: string | null;
-  created_at: string;
-  updated_at: string | null;
-  paid_at: string | null;
-  completed_at: string | null;
-  /** JSON object of fields the API sent that have no column. */
-  extra: string;
-  /** When sync last wrote this row. */
-  synced_at: string;
-}
 
 export interface BalanceTransactionsTable {
   id: Int;
@@ -113,7 +88,7 @@ export interface ReconciliationRunsTable {
   window_from: string;
   window_to: string;
   as_of: string;
-  /** 'running' | 'done' | 'failed' */
+  /** 'running' | 'done' | 'failed' | 'interrupted' */
   status: string;
   orders: Int;
   transfers: Int;
@@ -124,6 +99,12 @@ export interface ReconciliationRunsTable {
   /** JSON of the options the run used (tolerance, grace, fail-on, …). */
   options: string;
   error: string | null;
+  /** The reconcile lock's owner (`host:pid:random`) while it ran: who to blame for a run left running. (006) */
+  lock_owner: string | null;
+  /** JSON array of the run's warnings, one line each; '[]' by default. (006) */
+  warnings: ColumnType<string, string | undefined, string>;
+  /** Why the mirror was not complete when the run read it (its alerts held back); null when it was. (006) */
+  mirror_incomplete: string | null;
 }
 
 /** One row per finding key: its latest state. */
@@ -145,6 +126,8 @@ export interface FindingsTable {
   last_seen_run: Int;
   first_seen_at: string;
   last_seen_at: string;
+  /** 1 while no alert went out for it: every run that saw it held it back (mirror incomplete); 0 by default. (006) */
+  held_back: ColumnType<bigint, 0 | 1 | bigint | undefined, 0 | 1 | bigint>;
 }
 
 /** Which findings each run saw, and whether they were new in it. */

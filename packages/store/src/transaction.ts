@@ -1,28 +1,32 @@
-import type { Kysely } from "kysely";
-import { runStatement } from "./raw-connection.js";
-import type { Database } from "./schema.js";
+// Query modules written before session.ts import the type from here.
+export type { StoreDb } from "./session.js";
 
-/** What every query function takes: the store's `db`, or the `trx` given inside `writeTransaction`. */
-export type StoreDb = Kysely<Database>;
+import { driverOf, type StoreDb, sessionOf, storeDbOf } from "./session.js";
 
 /**
- * Runs `fn` in one `BEGIN IMMEDIATE` transaction and commits, or rolls back and rethrows.
- * IMMEDIATE takes the write lock up front (waiting `busy_timeout` for another writer), so a
- * transaction that reads before it writes cannot fail with SQLITE_BUSY when it upgrades, which a
- * plain deferred BEGIN can while another process writes. Do not nest. The three statements are
- * prepared once per connection: a sync runs them for every page.
+ * Runs `fn` in one write transaction and commits, or rolls back and rethrows. The write lock is
+ * taken up front (SQLite: BEGIN IMMEDIATE, waiting the busy timeout for another writer), so a
+ * transaction that reads before it writes cannot fail when it upgrades. Do not nest. The three
+ * statements are prepared once per connection: a sync runs them for every page.
  */
 export async function writeTransaction<T>(db: StoreDb, fn: (trx: StoreDb) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await runStatement(conn, "begin immediate", []);
-    let result: T;
+  const { kysely, driver } = sessionOf(db);
+  return kysely.connection().execute(async (connection) => {
+    const trx = storeDbOf({ kysely: connection, driver });
+    await driver.execute(trx, "begin_write", []);
     try {
-      result = await fn(conn);
+      const result = await fn(trx);
+      await driver.execute(trx, "commit", []);
+      return result;
     } catch (error) {
-      await runStatement(conn, "rollback", []);
+      // Some failures (a full disk) have already ended the transaction, a failed commit has not;
+      // either way the connection is left outside any, and the error is never hidden.
+      try {
+        if (await driverOf(trx).inTransaction(trx)) await driver.execute(trx, "rollback", []);
+      } catch {
+        // The original error says what happened; a failed rollback adds nothing the user can use.
+      }
       throw error;
     }
-    await runStatement(conn, "commit", []);
-    return result;
   });
 }

@@ -4,6 +4,7 @@ import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { describe, expect, it } from "vitest";
 import { getFinding, openStore, recordRunFindings } from "../src/index.js";
 import { migrationProvider } from "../src/migrations/index.js";
+import { testDatabase } from "../src/testing.js";
 import { orderRow, tempDbPath } from "./helpers.js";
 
 const finding = (amount: bigint | null, received = 400_000_000n): Finding => ({
@@ -32,8 +33,8 @@ describe("findings.amount_nano (migration 007)", () => {
   it("does not take part in a finding's identity: a resolution still holds when only the amount is new", async () => {
     const store = await openStore(tempDbPath());
     await recordRunFindings(store.db, 1, "2026-04-17T00:00:00.000Z", [finding(null)]);
-    await store.db
-      .insertInto("finding_resolutions")
+    await testDatabase(store)
+      .db.insertInto("finding_resolutions")
       .values({
         key: "underpaid:7",
         resolved_at: "2026-04-17T01:00:00.000Z",
@@ -94,7 +95,11 @@ describe("findings.amount_nano (migration 007)", () => {
       .execute();
     await db.destroy();
     const store = await openStore(path);
-    const amounts = await store.db.selectFrom("findings").select(["key", "amount_nano"]).orderBy("key").execute();
+    const amounts = await testDatabase(store)
+      .db.selectFrom("findings")
+      .select(["key", "amount_nano"])
+      .orderBy("key")
+      .execute();
     expect(amounts.map((r) => [r.key, r.amount_nano])).toEqual([
       ["a", 18_000_000n],
       ["b", 500_000_000n],

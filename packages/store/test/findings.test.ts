@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   getFinding,
   listOpenFindings,
+  listRunFindings,
   openStore,
   recordRunFindings,
   resolutionsOf,
@@ -60,16 +61,10 @@ describe("finding lifecycle", () => {
     const row = await getFinding(store.db, "underpaid:10421");
     expect(row).toMatchObject({ first_seen_run: 1n, last_seen_run: 2n, received_nano: 400_000_000n });
     expect(JSON.parse(row!.details)).toEqual({ memo_normalized: true });
-    const runFindings = await store.db
-      .selectFrom("run_findings")
-      .selectAll()
-      .orderBy("run_id")
-      .orderBy("key")
-      .execute();
-    expect(runFindings.map((r) => [r.run_id, r.key, r.is_new])).toEqual([
-      [1n, "underpaid:10421", 1n],
-      [2n, orphan.key, 1n],
-      [2n, "underpaid:10421", 0n],
+    expect(await listRunFindings(store.db, 1)).toEqual([{ key: "underpaid:10421", is_new: true }]);
+    expect(await listRunFindings(store.db, 2)).toEqual([
+      { key: orphan.key, is_new: true },
+      { key: "underpaid:10421", is_new: false },
     ]);
     await store.close();
   });

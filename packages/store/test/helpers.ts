@@ -1,7 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { NewBalanceTransactionRow, NewOrderRow } from "../src/index.js";
+import type SQLite from "better-sqlite3";
+import type { Kysely } from "kysely";
+import type { NewBalanceTransactionRow, NewOrderRow, Store } from "../src/index.js";
+import type { Database } from "../src/schema.js";
+import { sessionOf } from "../src/session.js";
+import type { SqliteDriver } from "../src/sqlite/driver.js";
 
 export function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), "omrecon-store-")), "db.sqlite");
@@ -48,4 +53,10 @@ export function balanceRow(id: number, overrides: Partial<NewBalanceTransactionR
     synced_at: "2026-04-17T00:00:00.000Z",
     ...overrides,
   };
+}
+
+/** The store's own tests may look under the hood: kysely and the raw connection of a store. */
+export function internals(store: Store): { kysely: Kysely<Database>; sqlite: SQLite.Database } {
+  const { kysely, driver } = sessionOf(store.db);
+  return { kysely, sqlite: (driver as SqliteDriver).database };
 }

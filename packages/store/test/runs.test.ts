@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { failRun, finishRun, getRun, insertRun, latestRun, openStore, saveOrderMatches } from "../src/index.js";
+import {
+  failRun,
+  finishRun,
+  getRun,
+  insertRun,
+  latestRun,
+  listOrderMatches,
+  openStore,
+  saveOrderMatches,
+} from "../src/index.js";
 import { tempDbPath } from "./helpers.js";
 
 const newRun = {
@@ -51,7 +60,7 @@ describe("runs", () => {
     };
     await saveOrderMatches(store.db, 1, [match, { ...match, order_id: 8, paid_nano: null, reconciliation: "unpaid" }]);
     await saveOrderMatches(store.db, 2, [{ ...match, reconciliation: "duplicate_payment" }]);
-    const rows = await store.db.selectFrom("order_matches").selectAll().orderBy("order_id").execute();
+    const rows = await listOrderMatches(store.db);
     expect(rows.map((r) => [r.order_id, r.run_id, r.paid_nano, r.reconciliation, r.memo_normalized])).toEqual([
       [7n, 2n, 418_000_000n, "duplicate_payment", 1n],
       [8n, 1n, null, "unpaid", 1n],

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   deleteSyncState,
   getSyncState,
+  listOrders,
   openStore,
   type Store,
   setSyncState,
@@ -41,6 +42,6 @@ describe("sync state and write transactions", () => {
       }),
     ).rejects.toThrow("crash");
     expect(await getSyncState(store.db, "cursor")).toBe(1);
-    expect((await store.db.selectFrom("orders").select("id").execute()).map((r) => r.id)).toEqual([1n]);
+    expect((await listOrders(store.db)).map((r) => r.id)).toEqual([1n]);
   });
 });

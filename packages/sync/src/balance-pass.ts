@@ -5,6 +5,7 @@ import {
   getSyncState,
   insertBalanceSnapshot,
   lastBalanceTransaction,
+  SYNC_STATE_KEYS,
   setSyncState,
 } from "@omrecon/store";
 import { endOfList, walkPages } from "./page-walk.js";
@@ -18,7 +19,7 @@ interface LedgerWalk {
   stopAtId: string | null;
 }
 
-export const LEDGER_WALK_KEY = "balance_transactions.walk";
+export const LEDGER_WALK_KEY = SYNC_STATE_KEYS.ledgerWalk;
 
 /**
  * Records a balance snapshot, then appends the ledger rows that are new: newest first until an id

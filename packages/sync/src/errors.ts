@@ -1,5 +1,7 @@
 import { OmreconError } from "@omrecon/core";
-import type { LockRow } from "@omrecon/store";
+import { describeOwner, type LockRow } from "@omrecon/store";
+
+export { LockLostError } from "@omrecon/store";
 
 /** Another sync holds the database's sync lock: this pass did not start and wrote nothing. */
 export class SyncLockedError extends OmreconError {
@@ -11,19 +13,4 @@ export class SyncLockedError extends OmreconError {
       { code: "busy" },
     );
   }
-}
-
-/** Our lock expired and someone else took it: the pass stopped before writing another page. */
-export class LockLostError extends OmreconError {
-  override name = "LockLostError";
-  constructor(owner: string) {
-    super(`the sync lock of ${describeOwner(owner)} was taken over by another process; stopped before writing more`, {
-      code: "lock_lost",
-    });
-  }
-}
-
-export function describeOwner(owner: string): string {
-  const [host, pid] = owner.split(":");
-  return host && pid ? `pid ${pid} on ${host}` : owner;
 }

@@ -1,4 +1,3 @@
-export { rawAddressOrNull } from "./address.js";
 export {
   DEFAULT_LOOKBACK_DAYS,
   DEFAULT_OVERLAP_MS,
@@ -11,7 +10,6 @@ export {
 export { isValidCronExpression, type SyncCron, type SyncCronOptions, startSyncCron } from "./cron.js";
 export { LockLostError, SyncLockedError } from "./errors.js";
 export { balanceToSnapshot, balanceTransactionToRow, orderToRow } from "./rows.js";
-export { runSync } from "./run-sync.js";
+export { runSync, SYNC_LOCK_NAME } from "./run-sync.js";
 export { countingSource, type SyncSource } from "./source.js";
-export { newLockOwner, SYNC_LOCK_NAME } from "./sync-lock.js";
 export { type SyncResult, summaryLine } from "./tally.js";

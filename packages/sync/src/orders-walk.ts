@@ -1,6 +1,13 @@
 import type { Order } from "@omrecon/client";
 import { toStoredTime } from "@omrecon/core";
-import { deleteSyncState, getSyncState, type StoreDb, setSyncState, upsertOrders } from "@omrecon/store";
+import {
+  deleteSyncState,
+  getSyncState,
+  type StoreDb,
+  SYNC_STATE_KEYS,
+  setSyncState,
+  upsertOrders,
+} from "@omrecon/store";
 import { endOfList, walkPages } from "./page-walk.js";
 import type { Pass } from "./pass.js";
 import { orderToRow } from "./rows.js";
@@ -21,9 +28,9 @@ export interface OrdersWalk {
 }
 
 /** The walk in progress, if a pass was interrupted. */
-export const ORDERS_WALK_KEY = "orders.walk";
+export const ORDERS_WALK_KEY = SYNC_STATE_KEYS.ordersWalk;
 /** Every order created before this instant is mirrored (the `to` of the last finished walk). */
-export const ORDERS_COMPLETE_TO_KEY = "orders.complete_to";
+export const ORDERS_COMPLETE_TO_KEY = SYNC_STATE_KEYS.ordersCompleteTo;
 
 export async function pendingOrdersWalk(db: StoreDb): Promise<OrdersWalk | undefined> {
   return getSyncState<OrdersWalk>(db, ORDERS_WALK_KEY);

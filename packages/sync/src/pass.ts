@@ -1,9 +1,8 @@
 import type { RequestOptions } from "@omrecon/client";
 import { type Logger, silentLogger } from "@omrecon/core";
-import { type StoreDb, writeTransaction } from "@omrecon/store";
+import { type HeldLock, type StoreDb, writeTransaction } from "@omrecon/store";
 import type { ProgressSink, SyncContext } from "./context.js";
 import type { SyncSource } from "./source.js";
-import type { SyncLock } from "./sync-lock.js";
 import type { SyncTally } from "./tally.js";
 
 /** Everything the steps of one pass share. */
@@ -34,7 +33,7 @@ export function createPass(
   ctx: SyncContext,
   init: {
     source: SyncSource;
-    lock: SyncLock;
+    lock: HeldLock;
     tally: SyncTally;
     pageSize: number;
     pagesInFlight: number;

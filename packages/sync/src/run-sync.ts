@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { recordCompletePass, takeLock } from "@omrecon/store";
 import { syncBalance } from "./balance-pass.js";
 import {
   DEFAULT_LOOKBACK_DAYS,
@@ -8,13 +9,16 @@ import {
   type SyncContext,
   type SyncOptions,
 } from "./context.js";
+import { SyncLockedError } from "./errors.js";
 import { syncOrders } from "./orders-pass.js";
 import { createPass } from "./pass.js";
 import { countingSource } from "./source.js";
-import { SyncLock } from "./sync-lock.js";
 import { type SyncResult, SyncTally } from "./tally.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The name of sync's lock in the database (docs/reconciliation.md#runs). */
+export const SYNC_LOCK_NAME = "sync";
 
 /**
  * One pass: takes the sync lock (SyncLockedError when another sync holds it), mirrors orders, then
@@ -38,12 +42,14 @@ export async function runSync(ctx: SyncContext, options: SyncOptions = {}): Prom
   }
   const full = options.full ?? false;
   const counted = countingSource(ctx.source);
-  const lock = new SyncLock(ctx.store.db, {
+  const attempt = await takeLock(ctx.store.db, {
+    name: SYNC_LOCK_NAME,
     ...(options.lockTtlMs !== undefined && { ttlMs: options.lockTtlMs }),
     ...(options.lockWaitMs !== undefined && { waitMs: options.lockWaitMs }),
     ...(ctx.logger && { logger: ctx.logger }),
   });
-  await lock.acquire();
+  if ("busy" in attempt) throw new SyncLockedError(attempt.busy);
+  const lock = attempt.held;
   const tally = new SyncTally();
   try {
     const pass = createPass(ctx, { source: counted.source, lock, tally, pageSize, pagesInFlight });
@@ -53,6 +59,8 @@ export async function runSync(ctx: SyncContext, options: SyncOptions = {}): Prom
       overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS,
     });
     if (state === "done") state = await syncBalance(pass, { full });
+    // Every part finished: reconcile may trust the mirror as of this pass's start.
+    if (state === "done") await pass.commit((trx) => recordCompletePass(trx, pass.startedAt));
     return tally.result(counted.requests(), performance.now() - started, state === "stopped");
   } finally {
     ctx.progress?.clear();

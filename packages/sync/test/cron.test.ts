@@ -1,7 +1,7 @@
 import { OpenMoneyClient } from "@omrecon/client";
 import type { Logger } from "@omrecon/core";
 import type { PartnerApi } from "@omrecon/sandbox";
-import { acquireLock, getSyncState, releaseLock, type Store } from "@omrecon/store";
+import { getSyncState, type Store, takeLock } from "@omrecon/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { type SyncCron, type SyncResult, startSyncCron } from "../src/index.js";
 import { closeClients, contextFor, openTempStore, startApi } from "./helpers.js";
@@ -71,8 +71,8 @@ describe("startSyncCron", () => {
 
   it("skips a tick while another process holds the lock, and syncs once it is free", async () => {
     const { api, store, world } = await setup(50);
-    const other = { name: "sync", owner: "elsewhere:1:abcd", ttlMs: 60_000 };
-    await acquireLock(store.db, other);
+    const other = await takeLock(store.db, { name: "sync", owner: "elsewhere:1:abcd", heartbeat: false });
+    if (!("held" in other)) throw new Error("the lock should be free");
     const lines: string[] = [];
     const passes: SyncResult[] = [];
     const cron = startSyncCron(
@@ -84,7 +84,7 @@ describe("startSyncCron", () => {
     await until(() => lines.some((l) => l.startsWith("warn pass skipped")), "a skipped tick");
     expect(passes).toHaveLength(0);
     expect(api.counters.requests()).toBe(0);
-    await releaseLock(store.db, other);
+    await other.held.release();
     await until(() => passes.length >= 1, "a pass after the lock was freed");
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OpenMoneyClient } from "@omrecon/client";
 import { type PartnerApi, startPartnerApi } from "@omrecon/sandbox";
-import { openStore, type Store } from "@omrecon/store";
+import { listBalanceTransactions, listOrders, openStore, type Store } from "@omrecon/store";
 import type { SyncContext, SyncSource } from "../src/index.js";
 import type { TestWorld } from "./world.js";
 
@@ -56,8 +56,8 @@ export async function openTempStore(): Promise<Store> {
 
 /** Every mirrored order and ledger row, `synced_at` left out: what two equal mirrors share. */
 export async function dumpMirror(store: Store): Promise<{ orders: unknown[]; ledger: unknown[] }> {
-  const orders = await store.db.selectFrom("orders").selectAll().orderBy("id").execute();
-  const ledger = await store.db.selectFrom("balance_transactions").selectAll().orderBy("id").execute();
+  const orders = (await listOrders(store.db)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const ledger = await listBalanceTransactions(store.db);
   const strip = <T extends { synced_at: string }>({ synced_at: _, ...rest }: T) => rest;
   return { orders: orders.map(strip), ledger: ledger.map(strip) };
 }

@@ -1,6 +1,6 @@
 import { OpenMoneyClient, PermissionError } from "@omrecon/client";
 import type { PartnerApi } from "@omrecon/sandbox";
-import { openStore } from "@omrecon/store";
+import { getSyncState, listOrders, openStore, SYNC_STATE_KEYS, writeTransaction } from "@omrecon/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_PAGES_IN_FLIGHT, runSync } from "../src/index.js";
 import { MAX_COMMIT_DELAY_MS, MAX_PAGES_PER_COMMIT } from "../src/page-walk.js";
@@ -34,10 +34,8 @@ describe("pages committed in groups", () => {
     // A second connection sees only what is committed (WAL), like a process started after a crash.
     const reader = await openStore(path, { readonly: true });
     open.push(reader);
-    const committedOffset = () => {
-      const json = reader.sqlite.prepare("select value from sync_state where key = 'orders.walk'").pluck().get();
-      return json === undefined ? 0 : (JSON.parse(json as string) as { offset: number }).offset;
-    };
+    const committedOffset = async () =>
+      (await getSyncState<{ offset: number }>(reader.db, SYNC_STATE_KEYS.ordersWalk))?.offset ?? 0;
     const client = (onList: (offset: number) => void, onListAnswer: (offset: number) => void = () => {}) => {
       const c = new OpenMoneyClient({
         apiKey: api.state.partner.apiKey,
@@ -68,12 +66,14 @@ describe("pages committed in groups", () => {
 
   it("writes consecutive pages in one transaction with the cursor of the last, never more than the bound", async () => {
     const { world, api, store, committedOffset, client } = await setup(2_500);
-    let widest = 0;
+    const gaps: Promise<number>[] = [];
     const source = client((offset) => {
-      // Pages requested but not committed: the group's pages so far, the one just arrived included.
-      widest = Math.max(widest, offset - committedOffset());
+      // Pages requested but not committed: the group's pages so far, the one just arrived included
+      // (read at once on a second connection, which sees what is committed).
+      gaps.push(committedOffset().then((committed) => offset - committed));
     });
     const result = await runSync({ ...contextFor(api, store, world), source });
+    const widest = Math.max(...(await Promise.all(gaps)));
     expect(result.orders.inserted).toBe(2_500);
     expect(widest).toBeGreaterThan(PAGE);
     // The group's pages, plus the pages requested ahead of the one being written.
@@ -114,8 +114,8 @@ describe("pages committed in groups", () => {
     await expect(runSync({ ...contextFor(api, store, world), source }, { pagesInFlight: 1 })).rejects.toThrow(
       PermissionError,
     );
-    expect(committedOffset()).toBe(5 * PAGE);
-    expect(await store.db.selectFrom("orders").select("id").execute()).toHaveLength(5 * PAGE);
+    expect(await committedOffset()).toBe(5 * PAGE);
+    expect(await listOrders(store.db)).toHaveLength(5 * PAGE);
     const rest = await runSync(contextFor(api, store, world));
     expect(rest.orders.inserted).toBe(2_000);
     expect(await dumpMirror(store)).toEqual(await cleanMirror(api, world));
@@ -132,15 +132,10 @@ describe("pages committed in groups", () => {
       if (offset !== 3 * PAGE) return;
       requestedAt = performance.now();
       api.faults.next("*", { kind: "latency", ms: 2_500 });
-      setTimeout(() => {
-        let otherCouldWrite = true;
-        try {
-          other.sqlite.prepare("begin immediate").run();
-          other.sqlite.prepare("rollback").run();
-        } catch {
-          otherCouldWrite = false;
-        }
-        whileWaiting = { offset: committedOffset(), otherCouldWrite };
+      setTimeout(async () => {
+        // With no busy timeout, another connection gets the write lock only if nobody holds it.
+        const otherCouldWrite = await writeTransaction(other.db, async () => true).catch(() => false);
+        whileWaiting = { offset: await committedOffset(), otherCouldWrite };
         stop.abort();
       }, MAX_COMMIT_DELAY_MS * 3);
     });
@@ -154,6 +149,6 @@ describe("pages committed in groups", () => {
     expect(whileWaiting).toEqual({ offset: 3 * PAGE, otherCouldWrite: true });
     expect(result).toMatchObject({ stopped: true, orders: { inserted: 3 * PAGE } });
     expect(tookMs).toBeLessThan(2_000);
-    expect(committedOffset()).toBe(3 * PAGE);
+    expect(await committedOffset()).toBe(3 * PAGE);
   });
 });

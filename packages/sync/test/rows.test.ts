@@ -1,7 +1,7 @@
 import type { Order } from "@omrecon/client";
 import { toStoredTime } from "@omrecon/core";
 import { describe, expect, it } from "vitest";
-import { orderToRow, rawAddressOrNull } from "../src/index.js";
+import { orderToRow } from "../src/index.js";
 
 const order = {
   id: 10_421,
@@ -58,23 +58,5 @@ describe("orderToRow", () => {
     const extended = { ...order, zeta: 1n, channel: "api", gone: undefined, promo: null } as Order;
     expect(orderToRow(extended, SYNCED_AT).extra).toBe('{"channel":"api","promo":null,"zeta":"1"}');
     expect(orderToRow({ ...order, gone: undefined } as Order, SYNCED_AT).extra).toBe("{}");
-  });
-});
-
-describe("rawAddressOrNull", () => {
-  it("gives the raw form of every form each time it is asked, and null for blanks and non-addresses", () => {
-    const raw = "0:a953cb1088f6f9bf09ebb93a86f1cba3241440865241c9afb1b1cb77a89e309b";
-    for (let i = 0; i < 3; i++) {
-      for (const form of [
-        "EQCpU8sQiPb5vwnruTqG8cujJBRAhlJBya-xsct3qJ4wm96c",
-        "UQCpU8sQiPb5vwnruTqG8cujJBRAhlJBya-xsct3qJ4wm4NZ",
-        ` ${raw} `,
-      ]) {
-        expect(rawAddressOrNull(form), form).toBe(raw);
-      }
-      expect(rawAddressOrNull("UQCpU8sQiPb5vwnruTqG8cujJBRAhlJBya-xsct3qJ4wm8NA")).toBeNull();
-      expect(rawAddressOrNull("  ")).toBeNull();
-      expect(rawAddressOrNull(null)).toBeNull();
-    }
   });
 });

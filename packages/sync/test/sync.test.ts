@@ -1,6 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
-import { acquireLock, getOrder, getSyncState, type Store } from "@omrecon/store";
+import {
+  appendBalanceTransactions,
+  getOrder,
+  getSyncState,
+  latestBalanceSnapshot,
+  listBalanceTransactions,
+  listOrders,
+  type Store,
+  takeLock,
+  upsertOrders,
+} from "@omrecon/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSync, SyncLockedError } from "../src/index.js";
 import { closeClients, contextFor, dumpMirror, openTempStore, startApi } from "./helpers.js";
@@ -47,8 +57,8 @@ describe("runSync against the sandbox", () => {
     const paid = await getOrder(s.db, 10_002);
     expect(paid?.payment_address_raw).toMatch(/^0:[0-9a-f]{64}$/);
     expect(paid?.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    const snapshot = await s.db.selectFrom("balance_snapshots").selectAll().executeTakeFirstOrThrow();
-    expect(snapshot.balance_nano).toBe(world.state.balance);
+    const snapshot = await latestBalanceSnapshot(s.db);
+    expect(snapshot?.balance_nano).toBe(world.state.balance);
   });
 
   it("gives the same mirror from a full then an incremental pass as from one full pass", async () => {
@@ -145,12 +155,21 @@ describe("runSync against the sandbox", () => {
 
   it("repairs a damaged mirror with full", async () => {
     const { world, api } = await setup(600);
+    const synced = await store();
+    await runSync(contextFor(api, synced, world));
+    const clean = await dumpMirror(synced);
+    // The same mirror, damaged: three orders and a ledger row missing, one order garbled.
     const s = await store();
-    await runSync(contextFor(api, s, world));
-    const clean = await dumpMirror(s);
-    await s.db.deleteFrom("orders").where("id", "in", [10_010n, 10_020n, 10_030n]).execute();
-    await s.db.updateTable("orders").set({ status: "garbled" }).where("id", "=", 10_040n).execute();
-    await s.db.deleteFrom("balance_transactions").where("id", "=", 5n).execute();
+    const missing = new Set([10_010n, 10_020n, 10_030n]);
+    const orders = (await listOrders(synced.db)).filter((o) => !missing.has(o.id));
+    await upsertOrders(
+      s.db,
+      orders.map((o) => (o.id === 10_040n ? { ...o, status: "garbled" } : o)),
+    );
+    await appendBalanceTransactions(
+      s.db,
+      (await listBalanceTransactions(synced.db)).filter((r) => r.id !== 5n),
+    );
     const result = await runSync(contextFor(api, s, world), { full: true });
     expect(result).toMatchObject({ mode: "full", orders: { inserted: 3, updated: 1 } });
     expect(result.balance_transactions.inserted).toBe(1);
@@ -195,10 +214,10 @@ describe("runSync against the sandbox", () => {
   it("refuses to start while another process holds the sync lock, writing nothing", async () => {
     const { world, api } = await setup(50);
     const s = await store();
-    await acquireLock(s.db, { name: "sync", owner: "otherhost:1:abc", ttlMs: 60_000 });
+    await takeLock(s.db, { name: "sync", owner: "otherhost:1:abc", heartbeat: false });
     await expect(runSync(contextFor(api, s, world))).rejects.toThrow(SyncLockedError);
     expect(api.counters.requests()).toBe(0);
-    expect(await s.db.selectFrom("orders").select("id").execute()).toHaveLength(0);
+    expect(await listOrders(s.db)).toHaveLength(0);
   });
 
   it("re-reads old open orders only when the stats show a change, even when the stats disagree with the lists", async () => {
@@ -231,9 +250,11 @@ describe("runSync against the sandbox", () => {
     const { world, api } = await setup(50);
     const s = await store();
     const dead = spawnSync(process.execPath, ["-e", "process.exit(0)"]).pid;
-    await acquireLock(s.db, { name: "sync", owner: `${hostname()}:${dead}:gone`, ttlMs: 60_000 });
+    await takeLock(s.db, { name: "sync", owner: `${hostname()}:${dead}:gone`, heartbeat: false });
     const result = await runSync(contextFor(api, s, world));
     expect(result.orders.inserted).toBe(50);
-    expect(await s.db.selectFrom("locks").selectAll().execute()).toHaveLength(0);
+    // Released at the end: the next pass takes it at once.
+    const next = await takeLock(s.db, { name: "sync", heartbeat: false });
+    expect("held" in next && next.held.tookOver).toBeNull();
   });
 });

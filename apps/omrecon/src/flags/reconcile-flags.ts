@@ -12,6 +12,7 @@ export const reconcileFlags = {
   webhook: { type: "string" },
   "chain-deadline": { type: "string" },
   "chain-max-pages": { type: "string" },
+  "max-sync-age-hours": { type: "string" },
 } as const;
 
 /** `--fail-on` levels, most severe first (docs/cli.md#exit-status). */
@@ -25,19 +26,33 @@ export interface ReconcileFlagValues {
   "tolerance-ton"?: string | undefined;
   "grace-minutes"?: string | undefined;
   "fail-on"?: string | undefined;
+  "max-sync-age-hours"?: string | undefined;
 }
 
 export interface ReconcileFlagOptions {
   toleranceNano: bigint;
   graceMinutes: number;
   failOn: FailOn;
+  /** `--max-sync-age-hours`: an older last complete sync pass makes the mirror incomplete (docs/cli.md). */
+  maxSyncAgeMs: number;
 }
 
-/** `--tolerance-ton`, `--grace-minutes`, `--fail-on` checked once; errors name the flag. */
+/** `--max-sync-age-hours`: 26 by default (a nightly sync plus slack), at most a year. */
+export const MAX_SYNC_AGE_HOURS = { default: 26, max: 8_760 } as const;
+
+/** `--tolerance-ton`, `--grace-minutes`, `--fail-on`, `--max-sync-age-hours` checked once; errors name the flag. */
 export function reconcileFlagOptions(values: ReconcileFlagValues): ReconcileFlagOptions {
   return {
     toleranceNano: tonFlag("tolerance-ton", values["tolerance-ton"], 0n),
     graceMinutes: intFlag("grace-minutes", values["grace-minutes"], GRACE_MINUTES.default, 0, GRACE_MINUTES.max),
     failOn: choiceFlag("fail-on", values["fail-on"], FAIL_ON, DEFAULT_FAIL_ON),
+    maxSyncAgeMs:
+      intFlag(
+        "max-sync-age-hours",
+        values["max-sync-age-hours"],
+        MAX_SYNC_AGE_HOURS.default,
+        1,
+        MAX_SYNC_AGE_HOURS.max,
+      ) * 3_600_000,
   };
 }

@@ -19,7 +19,8 @@ export const HELP = `Usage: omrecon nightly [--out DIR] [options]
 The whole night in one command: sync the partner API into the local database, reconcile orders,
 chain transfers and the balance ledger, then write the report files (CSV, workbook, manifest).
 Exits with the reconcile step's status: 0 nothing at or above --fail-on, 1 findings at or above it,
-2 a step could not be done (the report's bridge not closing included).
+2 a step could not be done (the report's bridge not closing included) or the mirror was incomplete
+after the sync, 130/143 stopped by SIGINT/SIGTERM.
 
 Options:
   --out DIR             folder for the report files (default ./reports)
@@ -38,6 +39,8 @@ Options:
   --tz ZONE             report: time zone of the days and local times (default UTC)
   --format LIST         report: csv, xlsx or csv,xlsx (default csv,xlsx)
   --bom                 report: UTF-8 byte-order mark for Excel
+  --max-sync-age-hours N  reconcile: the mirror is incomplete (exit 2, alerts held back) when the
+                        last complete sync pass started more than N hours ago (default 26)
   --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                one JSON document {sync, reconcile, report, exit_status} on stdout
   -h, --help            this help
@@ -69,8 +72,9 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
   const firstRun = !existsSync(settings.dbPath);
   const connection = await connect(settings, { command: "nightly", logger });
   const { client, store } = connection;
-  const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client });
-  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
+  // First SIGINT/SIGTERM: sync stops after its page, reconcile at its next safe point.
+  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
+  const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client, signal: stop.stop });
   try {
     if (firstRun) logger.info("new database: the first sync reads the whole history", { db: settings.dbPath });
     const outcome = await runNightly(

@@ -33,14 +33,19 @@ export interface NightlyOptions {
   failOn: FailOn;
   timeZone?: string;
   bom?: boolean;
+  /** Reconcile: the mirror is incomplete past this age of its last complete sync pass. */
+  maxSyncAgeMs?: number;
 }
 
 export interface NightlyOutcome {
   sync: SyncResult;
   run: RunOutcome;
   report: ReportResult;
-  /** The reconcile step's exit status (docs/cli.md#exit-status): 1 when open findings reach --fail-on. */
-  exitStatus: 0 | 1;
+  /**
+   * The reconcile step's exit status (docs/cli.md#exit-status): 1 when open findings reach --fail-on; 2 when the
+   * mirror was incomplete (alerts held back: the night's job is not done).
+   */
+  exitStatus: 0 | 1 | 2;
 }
 
 /** A sync pass that stopped early: the nightly job must not reconcile a half-refreshed mirror. */
@@ -80,6 +85,7 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
     failOn: options.failOn,
     ...(options.toleranceNano !== undefined && { toleranceNano: options.toleranceNano }),
     ...(options.graceMinutes !== undefined && { graceMinutes: options.graceMinutes }),
+    ...(options.maxSyncAgeMs !== undefined && { maxSyncAgeMs: options.maxSyncAgeMs }),
   });
   log.info("nightly: report");
   const report = await writeReports(
@@ -93,5 +99,5 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
       ...(options.bom !== undefined && { bom: options.bom }),
     },
   );
-  return { sync, run, report, exitStatus: exitStatusOf(run, options.failOn) };
+  return { sync, run, report, exitStatus: run.mirrorIncomplete !== null ? 2 : exitStatusOf(run, options.failOn) };
 }

@@ -18,6 +18,9 @@ Options:
                         or 1800); the run then fails with exit 2 and the cursor stays
   --chain-max-pages N   at most N page requests to the TON API per run (default
                         $OMRECON_CHAIN_MAX_PAGES or 20000)
+  --max-sync-age-hours N  the mirror counts as incomplete when the last complete sync pass
+                        started more than N hours ago (default 26): the findings it can cause
+                        are listed but not alerted
   --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                print the run as one JSON document on stdout, nothing else there
   -h, --help            this help
@@ -28,7 +31,8 @@ resolve KEY:
   --json                print the resolution as JSON
 
 Exit status: 0 nothing at or above --fail-on; 1 open findings at or above it; 2 could not do
-the job (bad flag or setting, key refused, service unreachable, database unusable).
+the job (bad flag or setting, key refused, service unreachable, database unusable); 130/143
+stopped by SIGINT/SIGTERM (the run is recorded as interrupted).
 `;
 
 export const RESOLVE_HELP = `Usage: omrecon resolve KEY --note "…" [--by NAME] [--db PATH] [--json]

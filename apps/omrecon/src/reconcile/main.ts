@@ -8,6 +8,7 @@ import {
   parseCommandLine,
   parseWindow,
   secretsOf,
+  stopOnSignals,
 } from "@omrecon/cli";
 import { connectReconcile, exitStatusOf, humanSummary, reconcile, runJson } from "@omrecon/reconcile";
 import { connect } from "../connect.js";
@@ -29,7 +30,7 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
     return 0;
   }
   const window = parseWindow(values, io.now());
-  const { toleranceNano, graceMinutes, failOn } = reconcileFlagOptions(values);
+  const { toleranceNano, graceMinutes, failOn, maxSyncAgeMs } = reconcileFlagOptions(values);
   const settings = loadSettings(
     io.env,
     {
@@ -43,14 +44,30 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "reconcile" } });
   const progress = createProgress({ enabled: !values.json && Boolean(io.stderr.isTTY), stream: io.stderr });
   const connection = await connect(settings, { command: "reconcile", logger, madeBy: "pnpm sync" });
-  const { ctx, close } = connectReconcile(settings, { ...connection, logger, progress, now: io.now });
+  // SIGINT/SIGTERM: the run stops at its next safe point, recorded interrupted (exit 130/143).
+  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
+  const { ctx, close } = connectReconcile(settings, {
+    ...connection,
+    logger,
+    progress,
+    now: io.now,
+    signal: stop.stop,
+  });
   try {
-    const outcome = await reconcile(ctx, { from: window.from, to: window.to, toleranceNano, graceMinutes, failOn });
+    const outcome = await reconcile(ctx, {
+      from: window.from,
+      to: window.to,
+      toleranceNano,
+      graceMinutes,
+      failOn,
+      maxSyncAgeMs,
+    });
     progress.clear();
     io.stderr.write(humanSummary(outcome));
     if (values.json) io.stdout.write(`${JSON.stringify(runJson(outcome))}\n`);
     return exitStatusOf(outcome, failOn);
   } finally {
+    stop.dispose();
     progress.clear();
     await close();
     await connection.close();

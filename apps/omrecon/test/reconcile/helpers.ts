@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { reconcile } from "@omrecon/reconcile";
-import { openStore, upsertOrders } from "@omrecon/store";
+import { openStore, upsertOrders, upsertTransfers } from "@omrecon/store";
 
 const WALLET = `0:${"07".repeat(32)}`;
 
@@ -36,9 +36,8 @@ export async function databaseWithUnderpaidOrder(): Promise<{ path: string; key:
       synced_at: "2026-04-16T13:00:00.000Z",
     },
   ]);
-  await store.db
-    .insertInto("chain_transfers")
-    .values({
+  await upsertTransfers(store.db, [
+    {
       hash: "ab".repeat(32),
       lt: 1000n,
       utime: Date.parse("2026-04-16T12:05:00Z") / 1000,
@@ -52,8 +51,8 @@ export async function databaseWithUnderpaidOrder(): Promise<{ path: string; key:
       aborted: 0,
       sent_back: 0,
       read_at: "2026-04-16T13:00:00.000Z",
-    })
-    .execute();
+    },
+  ]);
   await reconcile({ store }, { from: new Date("2026-04-16T00:00:00Z"), to: new Date("2026-04-17T00:00:00Z") });
   await store.close();
   return { path, key: "underpaid:10421" };

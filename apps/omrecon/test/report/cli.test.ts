@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openStore } from "@omrecon/store";
+import { testDatabase } from "@omrecon/store/testing";
 import { describe, expect, it } from "vitest";
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "bin.js");
@@ -96,8 +97,8 @@ describe("omrecon report (built CLI)", () => {
     const dir = mkdtempSync(join(tmpdir(), "omrecon-app-report-"));
     const db = join(dir, "db.sqlite");
     const store = await openStore(db);
-    await store.db
-      .insertInto("reconciliation_runs")
+    await testDatabase(store)
+      .db.insertInto("reconciliation_runs")
       .values({
         started_at: "2026-04-08T00:00:00.000Z",
         window_from: "2026-04-01T00:00:00.000Z",
@@ -113,8 +114,8 @@ describe("omrecon report (built CLI)", () => {
       })
       .execute();
     // Completed and paid by memo, but no reconciliation concluded anything about it.
-    await store.db
-      .insertInto("orders")
+    await testDatabase(store)
+      .db.insertInto("orders")
       .values({
         id: 7,
         status: "completed",

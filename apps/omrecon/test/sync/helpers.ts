@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openStore } from "@omrecon/store";
+import { listBalanceTransactions, listOrders, openStore } from "@omrecon/store";
 
 export const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "bin.js");
 
@@ -56,8 +56,8 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
 export async function dumpMirror(path: string): Promise<{ orders: unknown[]; ledger: unknown[] }> {
   const store = await openStore(path);
   try {
-    const orders = await store.db.selectFrom("orders").selectAll().orderBy("id").execute();
-    const ledger = await store.db.selectFrom("balance_transactions").selectAll().orderBy("id").execute();
+    const orders = (await listOrders(store.db)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const ledger = await listBalanceTransactions(store.db);
     const strip = <T extends { synced_at: string }>({ synced_at: _, ...rest }: T) => rest;
     return { orders: orders.map(strip), ledger: ledger.map(strip) };
   } finally {

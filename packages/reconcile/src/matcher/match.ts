@@ -2,8 +2,7 @@
  * The matcher: pure data in, findings and per-order facts out. No I/O, no clock — the run's as-of
  * time comes in with the input — so the same input always gives the same result.
  */
-import type { Finding } from "@omrecon/core";
-import { rawAddressOrNull } from "./address.js";
+import { type Finding, rawAddressOrNull } from "@omrecon/core";
 import { attribute } from "./attribution.js";
 import { balanceMismatch, chainBreak } from "./balance.js";
 import { controlTotals } from "./control-totals.js";

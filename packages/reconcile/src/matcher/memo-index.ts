@@ -8,8 +8,7 @@
  * the few comments left over are folded together, in one pass over the orders (`foldedClaimants`),
  * rather than by indexing an upper-cased copy of every memo.
  */
-import { memoKey } from "@omrecon/core";
-import { rawAddressOrNull } from "./address.js";
+import { memoKey, rawAddressOrNull } from "@omrecon/core";
 import type { MatchOrder } from "./types.js";
 
 export class MemoIndex {
@@ -143,11 +142,13 @@ export function asciiFoldPrint(text: string): number {
   return h >>> 0;
 }
 
-/** The order takes transfers into `address` (raw): it names that address in any form, or none. */
+/**
+ * The order takes transfers into `address` (raw): it names that address in any form, or none. One
+ * that names something that is no address takes none: its payments stay visible as findings.
+ */
 function takes(order: MatchOrder, address: string): boolean {
   const own = order.payment_address;
   // The common case, an address already in the transfer's raw form, needs no parsing.
-  if (own === address) return true;
-  const raw = rawAddressOrNull(own);
-  return raw === null || raw === address;
+  if (own === address || own === null || own.trim() === "") return true;
+  return rawAddressOrNull(own) === address;
 }

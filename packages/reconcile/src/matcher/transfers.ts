@@ -5,8 +5,7 @@
  * non-bounceable transfer into a wallet that is not deployed yet aborts and keeps its coins, and so
  * does a bounceable one whose bounce phase could not pay for the bounce.
  */
-import { txHashToHex } from "@omrecon/core";
-import { rawAddress } from "./address.js";
+import { rawAddressOrNull, txHashToHex } from "@omrecon/core";
 import type { MatchTransfer } from "./types.js";
 
 export function isValidTransfer(t: MatchTransfer): boolean {
@@ -59,7 +58,8 @@ export function canonicalHashOrNull(hash: string | null | undefined): string | n
 /** The transfer with its address in raw form and its hash in canonical hex (the sender is not compared). */
 export function normalizeTransfer(t: MatchTransfer): MatchTransfer {
   const hash = canonicalHash(t.hash);
-  const address = rawAddress(t.address);
+  // Our chain reader stores raw forms; anything else that is no address stays as it came.
+  const address = rawAddressOrNull(t.address) ?? t.address;
   if (hash === t.hash && address === t.address) return t;
   return { ...t, hash, address };
 }

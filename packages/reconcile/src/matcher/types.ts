@@ -4,53 +4,13 @@
  * times ISO 8601 strings except `utime` (unix seconds, as the chain gives it).
  */
 import type { Finding, FindingKind } from "@omrecon/core";
+import type { MatchBalance, MatchBalanceTransaction, MatchOrder, MatchTransfer } from "@omrecon/store";
 
-export interface MatchOrder {
-  id: number;
-  status: string;
-  /** As the API sent it; null when it did not say (then a memo means by memo, none the balance). */
-  payment_method: string | null;
-  price_nano: bigint;
-  /** Any form (raw `0:…`, EQ…, UQ…); compared parsed. */
-  payment_address: string | null;
-  payment_memo: string | null;
-  tx_hash: string | null;
-  expires_at: string | null;
-  created_at: string;
-}
-
-/** One incoming message into a watched address, with its transaction's facts. */
-export interface MatchTransfer {
-  hash: string;
-  lt: bigint;
-  /** Unix seconds. */
-  utime: number;
-  /** The watched address it came into, any form. */
-  address: string;
-  source: string | null;
-  value_nano: bigint;
-  comment: string | null;
-  external: boolean;
-  /** The incoming message carried the `bounced` flag (it is itself a bounce). */
-  bounced: boolean;
-  /** The transaction aborted: for a deposit into an undeployed wallet that is normal, and the coins stay. */
-  aborted: boolean;
-  /** The transaction sent a message back to the sender (a bounce or a return). */
-  sent_back: boolean;
-  /** The transaction bounced the value back (its bounce phase sent the bounce). Absent: no. */
-  bounce_sent?: boolean;
-}
-
-export interface MatchBalanceTransaction {
-  id: number;
-  type: string;
-  /** Signed. */
-  amount_nano: bigint;
-  balance_after_nano: bigint;
-  order_id: number | null;
-  tx_hash: string | null;
-  created_at: string;
-}
+/**
+ * What the matcher reads from the mirror is declared once, in the store's read module for it
+ * (`readMatchFacts`): an order, an incoming transfer with its transaction's facts, a ledger row.
+ */
+export type { MatchBalanceTransaction, MatchOrder, MatchTransfer } from "@omrecon/store";
 
 /** `/orders/stats/summary` for the run's window: the control totals. */
 export interface MatchStats {
@@ -85,7 +45,7 @@ export interface MatchInput {
   /** Every balance transaction in the mirror. */
   balanceTransactions: readonly MatchBalanceTransaction[];
   /** The latest `/balance`; null when never fetched (no balance checks then). */
-  balance: { balance_nano: bigint; topup_address: string | null } | null;
+  balance: MatchBalance | null;
   /** Null when the control totals were not fetched (the check is skipped, not failed). */
   stats: MatchStats | null;
   options: MatchOptions;

@@ -1,10 +1,12 @@
 /**
- * Apply a match result: in one write transaction, record the findings' lifecycle, each order's
- * conclusion and the run's totals. Resolved findings are recorded as seen but not listed.
+ * Apply a match result: in one write transaction, after re-checking the reconcile lock, record the
+ * findings' lifecycle, each order's conclusion and the run's totals. Resolved findings are recorded
+ * as seen but not listed; findings whose alert the run holds back stay new for the next run.
  */
-import { SEVERITY_RANK } from "@omrecon/core";
+import { type Finding, SEVERITY_RANK } from "@omrecon/core";
 import {
   finishRun,
+  type HeldLock,
   type RecordedFinding,
   type RunTotals,
   recordRunFindings,
@@ -21,14 +23,33 @@ export interface AppliedRun {
   resolved: number;
 }
 
+export interface ApplyOptions {
+  at: string;
+  startedMs: number;
+  nowMs: () => number;
+  /** The run's lock: re-checked inside the transaction, so a run that lost it never commits. */
+  lock?: HeldLock;
+  /** Findings whose alert this run holds back (an incomplete mirror can cause them). */
+  holdBack?: (finding: Finding) => boolean;
+  warnings?: readonly string[];
+  mirrorIncomplete?: string | null;
+}
+
 export async function applyRun(
   store: Store,
   runId: number,
   result: MatchResult,
-  timing: { at: string; startedMs: number; nowMs: () => number },
+  options: ApplyOptions,
 ): Promise<AppliedRun & { durationMs: number }> {
   return writeTransaction(store.db, async (trx) => {
-    const recorded = await recordRunFindings(trx, runId, timing.at, result.findings);
+    await options.lock?.assertHeld(trx);
+    const recorded = await recordRunFindings(
+      trx,
+      runId,
+      options.at,
+      result.findings,
+      options.holdBack ? { holdBack: options.holdBack } : {},
+    );
     await saveOrderMatches(
       trx,
       runId,
@@ -49,11 +70,13 @@ export async function applyRun(
       findings: findings.length,
       new_findings: findings.filter((f) => f.new).length,
     };
-    const durationMs = Math.max(0, Math.round(timing.nowMs() - timing.startedMs));
+    const durationMs = Math.max(0, Math.round(options.nowMs() - options.startedMs));
     await finishRun(trx, runId, {
-      finished_at: new Date(timing.nowMs()).toISOString(),
+      finished_at: new Date(options.nowMs()).toISOString(),
       duration_ms: durationMs,
       totals,
+      warnings: options.warnings ?? [],
+      mirror_incomplete: options.mirrorIncomplete ?? null,
     });
     return { totals, findings, resolved: recorded.length - findings.length, durationMs };
   });
@@ -63,7 +86,13 @@ export async function applyRun(
 export function listed(recorded: readonly RecordedFinding[]): ListedFinding[] {
   return recorded
     .filter((r) => !r.resolved)
-    .map((r) => ({ ...r.finding, new: r.isNew, first_seen_run: r.firstSeenRun, first_seen_at: r.firstSeenAt }))
+    .map((r) => ({
+      ...r.finding,
+      new: r.isNew,
+      first_seen_run: r.firstSeenRun,
+      first_seen_at: r.firstSeenAt,
+      held_back: r.heldBack,
+    }))
     .sort(
       (a, b) =>
         Number(b.new) - Number(a.new) ||

@@ -35,6 +35,8 @@ export interface ConnectDeps {
   chainRetry?: Partial<ChainRetryPolicy>;
   /** The program's partner API client (built once from settings, closed by the program). */
   client: Pick<OpenMoneyClient, "orders">;
+  /** SIGINT/SIGTERM: the run stops at its next safe point (ReconcileContext.signal). */
+  signal?: AbortSignal;
 }
 
 export interface ConnectedReconcile {
@@ -66,7 +68,7 @@ export function chainReaderFor(
     ...(settings.chainDeadlineMs !== undefined ? { deadlineMs: settings.chainDeadlineMs } : {}),
     ...(settings.chainMaxPages !== undefined ? { maxPages: settings.chainMaxPages } : {}),
   };
-  return async (addresses) => {
+  return async (addresses, signal) => {
     // One connection pool per read, closed with it: nothing of a read outlives it.
     const source = tonClientSource({
       endpoint: settings.tonEndpoint,
@@ -79,6 +81,7 @@ export function chainReaderFor(
         addresses,
         limiter,
         limits,
+        ...(signal && { signal }),
         ...(deps.chainRetry ? { retry: deps.chainRetry } : {}),
         ...(deps.logger ? { logger: deps.logger } : {}),
         onProgress: (p) => deps.progress?.update("reading chain", p.index, p.total, "addresses"),
@@ -103,6 +106,7 @@ export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps)
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.progress ? { progress: deps.progress } : {}),
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
   };
   return {
     ctx,

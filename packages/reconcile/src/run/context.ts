@@ -14,9 +14,9 @@ export interface ChainReadResult {
 
 /**
  * Reads what is new on chain for the given watched addresses (raw form) into `chain_transfers`,
- * incrementally (src/chain/).
+ * incrementally (src/chain/); stops between addresses and pages once `signal` is aborted.
  */
-export type ReadChain = (addresses: readonly string[]) => Promise<ChainReadResult>;
+export type ReadChain = (addresses: readonly string[], signal?: AbortSignal) => Promise<ChainReadResult>;
 
 /**
  * `/orders/stats/summary` for a window (the control totals). An endpoint that is missing or answers
@@ -48,6 +48,11 @@ export interface ReconcileContext {
   logger?: Logger;
   progress?: RunProgress;
   now?: () => Date;
+  /**
+   * SIGINT/SIGTERM (`stopOnSignals`' first stop): the run stops at the next safe point, is recorded
+   * `interrupted` and throws `ReconcileInterruptedError`. Once applied, a run finishes (its alert too).
+   */
+  signal?: AbortSignal;
 }
 
 export interface ReconcileOptions {
@@ -61,6 +66,8 @@ export interface ReconcileOptions {
   graceMinutes?: number;
   /** Only recorded with the run (the caller decides the exit status); default `warning`. */
   failOn?: FailOn;
+  /** A mirror whose last complete sync pass started longer ago than this is incomplete. Default 26 h. */
+  maxSyncAgeMs?: number;
 }
 
 /** A finding as a run lists it: open (not resolved at its current amounts). */
@@ -69,6 +76,8 @@ export interface ListedFinding extends Finding {
   new: boolean;
   first_seen_run: number;
   first_seen_at: string;
+  /** New, but not alerted: the mirror was incomplete and this kind is one it can cause. */
+  held_back: boolean;
 }
 
 export interface RunOutcome {
@@ -84,6 +93,8 @@ export interface RunOutcome {
   orders: OrderMatch[];
   /** Null when no webhook is configured or there was nothing new to send. */
   webhook: WebhookResult | null;
+  /** Why the mirror was incomplete (its findings of the kinds that can cause were not alerted), or null. */
+  mirrorIncomplete: string | null;
   durationMs: number;
   /**
    * One line each, for what the run could not check or trust (stats endpoint missing, unknown

@@ -1,12 +1,19 @@
 /**
  * One reconciliation run: fetch the control totals, read what is new on chain, match the mirror
  * (pure), then apply (store the run and its findings), then alert. The run is recorded as
- * `running` first so that one that fails is still on record, with its error.
+ * `running` first so that one that fails, is interrupted or dies is still on record
+ * (docs/reconciliation.md#runs).
  */
-
-import { hostname } from "node:os";
 import { type Logger, OmreconError, silentLogger } from "@omrecon/core";
-import { acquireLock, failRun, insertRun, refreshLock, releaseLock } from "@omrecon/store";
+import {
+  describeOwner,
+  endRun,
+  failAbandonedRuns,
+  type HeldLock,
+  insertRun,
+  type TakenOver,
+  takeLock,
+} from "@omrecon/store";
 import { alertPayload } from "../alerts/payload.js";
 import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
 import { match } from "../matcher/match.js";
@@ -14,11 +21,12 @@ import { unknownStatusWarning } from "../matcher/status.js";
 import type { MatchStats } from "../matcher/types.js";
 import { applyRun } from "./apply.js";
 import type { ChainReadResult, ReconcileContext, ReconcileOptions, RunOutcome, StatsUnavailable } from "./context.js";
+import { ReconcileInterruptedError, signalOf } from "./interrupted.js";
 import { loadStoredFacts, watchedAddresses } from "./load.js";
+import { DEFAULT_MAX_SYNC_AGE_MS, MIRROR_SENSITIVE_KINDS, mirrorIncompleteness } from "./mirror.js";
 
 const DAY_MS = 86_400_000;
 const LOCK = "reconcile";
-const LOCK_TTL_MS = 30 * 60_000;
 
 /** Some watched address could not be read: findings over a partial chain would be wrong. */
 export class ChainReadError extends OmreconError {
@@ -51,35 +59,53 @@ export class ReconcileBusyError extends OmreconError {
 
 /**
  * Runs one reconciliation under the database's `reconcile` lock, so that two runs never decide
- * what is new at the same time.
+ * what is new at the same time. A lock left by a dead run is taken over (at once when its process
+ * is gone from this host, else when its heartbeat has stopped for a minute) and that run recorded
+ * `failed` with the reason. Failing to release the lock (a full disk) never changes the outcome:
+ * it is a warning, and the next run takes the lock over.
  */
 export async function reconcile(ctx: ReconcileContext, options: ReconcileOptions = {}): Promise<RunOutcome> {
-  const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
-  // Locks are between real processes: wall-clock time, whatever clock the run itself uses.
-  const lock = await acquireLock(ctx.store.db, { name: LOCK, owner, ttlMs: LOCK_TTL_MS });
-  if (!lock.acquired) {
+  const log = ctx.logger ?? silentLogger;
+  if (ctx.signal?.aborted) throw new ReconcileInterruptedError(signalOf(ctx.signal));
+  const attempt = await takeLock(ctx.store.db, { name: LOCK, logger: log });
+  if ("busy" in attempt) {
+    const holder = attempt.busy;
     throw new ReconcileBusyError(
-      `another reconcile (${lock.holder.owner}, since ${lock.holder.acquired_at}) is running on this database; try again when it is done`,
+      `another reconcile (${describeOwner(holder.owner)}, since ${holder.acquired_at}) is running on this database; try again when it is done`,
     );
   }
-  // A first chain read at toncenter's pace can outlast the lock's lifetime: keep it alive.
-  const heartbeat = setInterval(() => {
-    refreshLock(ctx.store.db, { name: LOCK, owner, ttlMs: LOCK_TTL_MS }).catch((error: unknown) =>
-      ctx.logger?.warn("could not refresh the reconcile lock", { error: (error as Error).message }),
-    );
-  }, LOCK_TTL_MS / 3);
-  heartbeat.unref();
+  const lock = attempt.held;
   try {
-    return await run(ctx, options);
+    await recordAbandonedRuns(ctx, lock, log);
+    return await run(ctx, options, lock);
   } finally {
-    clearInterval(heartbeat);
-    await releaseLock(ctx.store.db, { name: LOCK, owner });
+    try {
+      await lock.release();
+    } catch (error) {
+      log.warn("could not release the reconcile lock; the next run takes it over", {
+        error: (error as Error)?.message ?? String(error),
+      });
+    }
   }
 }
 
-async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<RunOutcome> {
+/** Holding the lock, no run can be running: any still marked so was left by a process that ended. */
+async function recordAbandonedRuns(ctx: ReconcileContext, lock: HeldLock, log: Logger): Promise<void> {
+  const at = new Date().toISOString();
+  const failed = await failAbandonedRuns(ctx.store.db, at, (owner) => whatBecameOf(owner, lock.tookOver));
+  for (const run of failed) log.warn("recorded a run left running as failed", { run_id: Number(run.id) });
+}
+
+function whatBecameOf(owner: string | null, tookOver: TakenOver | null): string {
+  if (owner !== null && owner === tookOver?.owner) return tookOver.reason;
+  if (owner === null) return "the process that ran it ended without recording an outcome";
+  return `its process (${describeOwner(owner)}) ended without recording an outcome`;
+}
+
+async function run(ctx: ReconcileContext, options: ReconcileOptions, lock: HeldLock): Promise<RunOutcome> {
   const log = ctx.logger ?? silentLogger;
   const now = ctx.now ?? (() => new Date());
+  const signal = ctx.signal;
   const startedMs = now().getTime();
   const to = options.to ?? new Date(startedMs);
   const from = options.from ?? new Date(to.getTime() - 7 * DAY_MS);
@@ -89,11 +115,16 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
   const asOf = window.to;
   const toleranceNano = options.toleranceNano ?? 0n;
   const graceMinutes = options.graceMinutes ?? 30;
+  const maxSyncAgeMs = options.maxSyncAgeMs ?? DEFAULT_MAX_SYNC_AGE_MS;
   const warnings: string[] = [];
   const warn = (line: string) => {
     if (warnings.includes(line)) return;
     warnings.push(line);
     log.warn(line);
+  };
+  /** A safe point: nothing of the run is applied yet, so a stop leaves the mirror as it was. */
+  const stopIfAsked = () => {
+    if (signal?.aborted) throw new ReconcileInterruptedError(signalOf(signal));
   };
 
   const runId = await insertRun(ctx.store.db, {
@@ -105,12 +136,15 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
       tolerance_nano: toleranceNano.toString(),
       grace_minutes: graceMinutes,
       fail_on: options.failOn ?? "warning",
+      max_sync_age_ms: maxSyncAgeMs,
     },
+    lock_owner: lock.owner,
   });
   log.info("reconcile run started", { run_id: runId, from: window.from, to: window.to });
 
   let applied: Awaited<ReturnType<typeof applyRun>>;
   let result: ReturnType<typeof match>;
+  let mirrorIncomplete: string | null;
   try {
     // The control totals first: a refused key fails before a long chain read.
     let stats: MatchStats | null = null;
@@ -119,35 +153,52 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
       if (isStatsUnavailable(answer)) warn(answer.warning);
       else stats = answer;
     } else log.warn("control totals skipped: no stats source");
+    stopIfAsked();
 
     if (ctx.readChain) {
       const addresses = await watchedAddresses(ctx.store);
       ctx.progress?.update("reading chain", 0, addresses.length, "addresses");
-      const read = await ctx.readChain(addresses);
+      const read = await ctx.readChain(addresses, signal);
       ctx.progress?.clear();
       log.info("chain read", { addresses: addresses.length, new_transfers: read.newTransfers, status: read.status });
+      stopIfAsked();
       if (read.status !== "ok") throw chainReadError(read, addresses.length);
     }
+
+    mirrorIncomplete = await mirrorIncompleteness(ctx.store, now().getTime(), maxSyncAgeMs);
+    if (mirrorIncomplete !== null) {
+      warn(
+        `mirror incomplete: ${mirrorIncomplete}; findings it can cause (orphan transfers, debit mismatches, ledger and control-total findings) are listed but not alerted; run sync, then reconcile again`,
+      );
+    }
     const facts = await loadStoredFacts(ctx.store);
+    stopIfAsked();
     result = match({ ...facts, window, asOf, stats, options: { toleranceNano, graceMs: graceMinutes * 60_000 } });
     const unknown = unknownStatusWarning(result.unknownStatuses);
     if (unknown !== null) warn(unknown);
+    stopIfAsked();
     applied = await applyRun(ctx.store, runId, result, {
       at: new Date(startedMs).toISOString(),
       startedMs,
       nowMs: () => now().getTime(),
+      lock,
+      ...(mirrorIncomplete !== null && { holdBack: (f) => MIRROR_SENSITIVE_KINDS.has(f.kind) }),
+      warnings,
+      mirrorIncomplete,
     });
   } catch (error) {
     ctx.progress?.clear();
+    const interrupted = error instanceof ReconcileInterruptedError;
     const message = ((error as Error)?.message ?? String(error)).split("\n")[0]!;
     try {
-      await failRun(ctx.store.db, runId, {
+      await endRun(ctx.store.db, runId, interrupted ? "interrupted" : "failed", {
         finished_at: now().toISOString(),
         duration_ms: Math.max(0, now().getTime() - startedMs),
         error: message.slice(0, 500),
+        warnings,
       });
     } catch (recordError) {
-      log.warn("could not record the failed run", { run_id: runId, error: (recordError as Error).message });
+      log.warn("could not record the run's end", { run_id: runId, error: (recordError as Error).message });
     }
     throw error;
   }
@@ -163,17 +214,25 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions): Promise<Ru
     webhook: null,
     durationMs: applied.durationMs,
     warnings,
+    mirrorIncomplete,
   };
+  const heldBack = outcome.findings.filter((f) => f.held_back).length;
+  if (heldBack > 0) log.warn("alerts held back: the mirror is incomplete", { run_id: runId, held_back: heldBack });
   outcome.webhook = await alert(ctx, outcome, log);
   log.info("reconcile run done", { run_id: runId, ...applied.totals, duration_ms: applied.durationMs });
   return outcome;
 }
 
-/** POSTs the new findings, if any and if a webhook is set; a failure is a warning, never an error. */
+/**
+ * POSTs the new findings, if any and if a webhook is set, leaving out those held back; a failure
+ * is a warning, never an error.
+ */
 async function alert(ctx: ReconcileContext, outcome: RunOutcome, log: Logger): Promise<WebhookResult | null> {
   const url = ctx.webhook?.url;
-  if (!url || outcome.totals.new_findings === 0) return null;
-  const result = await postWebhook({ ...ctx.webhook, url }, JSON.stringify(alertPayload(outcome)));
+  const announced = outcome.findings.filter((f) => !f.held_back);
+  if (!url || !announced.some((f) => f.new)) return null;
+  const payload = alertPayload({ ...outcome, findings: announced });
+  const result = await postWebhook({ ...ctx.webhook, url }, JSON.stringify(payload));
   if (result.delivered) log.info("webhook delivered", { run_id: outcome.runId, attempts: result.attempts });
   else log.warn("webhook not delivered", { run_id: outcome.runId, attempts: result.attempts, error: result.error });
   return result;

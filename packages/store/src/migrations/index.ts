@@ -4,11 +4,14 @@ import * as m002 from "./002_order_matches.js";
 import * as m003 from "./003_drop_orders_payment_memo_index.js";
 import * as m004 from "./004_orders_status_created_at_index.js";
 import * as m005 from "./005_chain_bounce_columns.js";
+import * as m006 from "./006_run_lifecycle.js";
 import * as m007 from "./007_findings_amount.js";
 
 /**
  * Every migration, by name, in order. A static list rather than kysely's FileMigrationProvider:
- * reading the folder breaks under vitest on Node 20 and in bundles. Add new files here.
+ * reading the folder breaks under vitest on Node 20 and in bundles. Add new files here. Numbers are
+ * handed out per change and may land out of order (005 after 006): each migration stands alone, and
+ * the store runs whichever of them a database has not had.
  */
 const migrations: Record<string, Migration> = {
   "001_initial": m001,
@@ -16,8 +19,12 @@ const migrations: Record<string, Migration> = {
   "003_drop_orders_payment_memo_index": m003,
   "004_orders_status_created_at_index": m004,
   "005_chain_bounce_columns": m005,
+  "006_run_lifecycle": m006,
   "007_findings_amount": m007,
 };
+
+/** Names of every migration this omrecon knows: one recorded in a database but not here came from a newer omrecon. */
+export const KNOWN_MIGRATIONS: ReadonlySet<string> = new Set(Object.keys(migrations));
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {

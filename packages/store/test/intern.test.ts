@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Interner } from "../src/run/intern.js";
+import { Interner } from "../src/intern.js";
 
 /** A copy of `s` that is a different string object (as SQLite hands out per row). */
 const copy = (s: string) => s.split("").join("");
