@@ -219,7 +219,8 @@ describe.skipIf(!BUILT)("reconcile after a sync killed partway (real processes)"
     const complete = await run(reconcileArgs, env);
     expect([0, 1]).toContain(complete.status);
     const doc = JSON.parse(complete.stdout) as { findings: FindingJson[]; warnings: string[] };
-    expect(doc.warnings).toEqual([]);
+    // The world holds one order of a status omrecon does not know (a tricky case): that warning stays.
+    expect(doc.warnings.filter((w) => !w.includes("status omrecon does not know"))).toEqual([]);
     expect(doc.findings.map((f) => f.key).sort()).toEqual(sandbox.truth.findings.map((f) => f.key).sort());
     // The real orphans, held back while the mirror was incomplete, are announced now.
     const announced = posts
