@@ -29,6 +29,7 @@ export {
   type RetryPolicy,
   withRetry,
 } from "./retry.js";
+export { signalExitCode } from "./signal-exit.js";
 export {
   formatIsoUtc,
   instantProblem,

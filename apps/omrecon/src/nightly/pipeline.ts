@@ -1,4 +1,4 @@
-import { type FailOn, type Logger, OmreconError } from "@omrecon/core";
+import { type FailOn, type Logger, OmreconError, signalExitCode } from "@omrecon/core";
 import { exitStatusOf, type ReconcileContext, type RunOutcome, type RunProgress, reconcile } from "@omrecon/reconcile";
 import { type PeriodName, type ReportFormat, type ReportResult, writeReports } from "@omrecon/report";
 import type { Store } from "@omrecon/store";
@@ -51,8 +51,9 @@ export interface NightlyOutcome {
 /** A sync pass that stopped early: the nightly job must not reconcile a half-refreshed mirror. */
 export class NightlyStoppedError extends OmreconError {
   override name = "NightlyStoppedError";
-  constructor(message: string) {
-    super(message, { code: "interrupted" });
+  /** `reason`: the signal that stopped it (docs/cli.md#exit-status: 130 for SIGINT, 143 for SIGTERM). */
+  constructor(message: string, reason: unknown) {
+    super(message, { code: "interrupted", exitCode: signalExitCode(reason) });
   }
 }
 
@@ -76,7 +77,10 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
     },
   );
   if (sync.stopped) {
-    throw new NightlyStoppedError("stopped during sync; the next run continues from the last committed page");
+    throw new NightlyStoppedError(
+      `stopped by ${String(ctx.stopSignal?.reason ?? "a stop request")} during sync; the next run continues from the last committed page`,
+      ctx.stopSignal?.reason,
+    );
   }
   log.info("nightly: reconcile");
   const run = await reconcile(ctx.reconcile, {

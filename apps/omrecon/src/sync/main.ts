@@ -11,6 +11,7 @@ import {
   timeZoneFlag,
   UsageError,
 } from "@omrecon/cli";
+import { signalExitCode } from "@omrecon/core";
 import {
   DEFAULT_LOOKBACK_DAYS,
   isValidCronExpression,
@@ -39,7 +40,8 @@ Options:
 
 Settings: OPENMONEY_API_KEY (or OPENMONEY_API_KEY_FILE), OPENMONEY_BASE_URL, OMRECON_DB.
 Exit status: 0 done; 2 could not sync (bad flag or setting, key refused, service unreachable
-after retries, database unusable, another sync running, stopped before the end).
+after retries, database unusable, another sync running); 130/143 stopped by SIGINT/SIGTERM before
+the end (the next pass continues from the last committed page).
 `;
 
 export const syncOptions = {
@@ -103,7 +105,7 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
     if (result.stopped) {
       throw new ExitError(
         `stopped by ${String(signals.stop.reason)} before the end; the next pass continues from the last committed page`,
-        2,
+        signalExitCode(signals.stop.reason),
         "interrupted",
       );
     }
@@ -124,7 +126,7 @@ function asExitError(error: unknown, abort: AbortSignal): unknown {
   if (abort.aborted) {
     return new ExitError(
       `interrupted by ${String(abort.reason)} during a request; the next pass continues from the last committed page`,
-      2,
+      signalExitCode(abort.reason),
       "interrupted",
     );
   }

@@ -1,5 +1,5 @@
 import { constants } from "node:os";
-import { OmreconError } from "@omrecon/core";
+import { OmreconError, signalExitCode } from "@omrecon/core";
 
 /**
  * A run stopped by SIGINT or SIGTERM at a safe point (between chain addresses and pages, before
@@ -11,7 +11,7 @@ export class ReconcileInterruptedError extends OmreconError {
   constructor(readonly signal: string) {
     super(`stopped by ${signal} before the run was applied; it is recorded as interrupted, run reconcile again`, {
       code: "interrupted",
-      exitCode: exitCodeOf(signal),
+      exitCode: signalExitCode(signal),
     });
   }
 }
@@ -20,9 +20,4 @@ export class ReconcileInterruptedError extends OmreconError {
 export function signalOf(signal: AbortSignal): string {
   const reason: unknown = signal.reason;
   return typeof reason === "string" && reason in constants.signals ? reason : "a stop request";
-}
-
-function exitCodeOf(signal: string): number {
-  const number = (constants.signals as Record<string, number | undefined>)[signal];
-  return number === undefined ? 130 : 128 + number;
 }
