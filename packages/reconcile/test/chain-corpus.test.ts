@@ -217,5 +217,13 @@ describe(`the chain reader on ${expected.length} real transactions (${rowsWanted
     expect(rows.some((e) => e.what.includes("bounce phase no-funds") && e.verdict.valid)).toBe(true);
     expect(rows.some((e) => e.row!.bounce_sent === 1 && e.verdict.bounced)).toBe(true);
     expect(has("tick-tock")).toBe(true);
+    // A text comment that carried no value is no payment, whatever it says.
+    expect(
+      rows.some(
+        (e) => e.row!.body_kind === "text" && e.row!.value_nano === "0" && !e.verdict.valid && !e.verdict.bounced,
+      ),
+    ).toBe(true);
+    // A real memo with line breaks inside (Fragment's "…\n\nRef#…"): stored as sent, and a payment.
+    expect(rows.some((e) => String(e.row!.comment ?? "").includes("\n") && e.verdict.valid)).toBe(true);
   });
 });
