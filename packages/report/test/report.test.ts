@@ -48,7 +48,8 @@ describe("writeReports", () => {
       ["findings.csv", 0],
       ["balance_ledger.csv", 0],
       ["omrecon-report.xlsx", 0],
-      ["manifest.json", 5],
+      ["summary.html", 0],
+      ["manifest.json", 6],
     ]);
     expect(read(out, "orders.csv")).toEqual([[...ORDERS_COLUMNS]]);
     expect(read(out, "daily_summary.csv")).toEqual([[...DAILY_SUMMARY_COLUMNS]]);
@@ -62,6 +63,7 @@ describe("writeReports", () => {
       "manifest.json",
       "omrecon-report.xlsx",
       "orders.csv",
+      "summary.html",
     ]);
   });
 
@@ -369,7 +371,18 @@ describe("writeReports", () => {
       ["3", "2026-04-13 00:00:00", "-0.5", "9", "break"],
       ["4", "2026-04-14 00:00:00", "1", "10", "unconfirmed"],
     ]);
-    expect(result.summary.ledger).toEqual({ rows: 4, breaks: 1, unconfirmed: 1, textAmounts: 0 });
+    expect(result.summary.ledger).toEqual({
+      rows: 4,
+      breaks: 1,
+      unconfirmed: 1,
+      // Row 3 says 9 after −0.5, where row 2 left 9.582.
+      first_break: {
+        id: 3n,
+        created_at: "2026-04-13T00:00:00.000Z",
+        expected_nano: 9_082_000_000n,
+        stated_nano: 9_000_000_000n,
+      },
+    });
   });
 
   it("writes a byte-order mark only when asked", async () => {
