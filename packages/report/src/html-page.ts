@@ -1,7 +1,7 @@
 /**
- * `summary.html`: the night on one self-contained page for the finance lead (docs/cli.md#report-files
- * -written-into---out). Everything it shows comes from the `ReportSummary` the workbook and manifest
- * read; its script and style are inlined and admitted by hash in a CSP that forbids every request.
+ * `summary.html`: the night on one self-contained page for the finance lead (docs/cli.md#the-summary-page).
+ * Everything it shows comes from the `ReportSummary` the workbook and manifest read; its script and
+ * style are inlined and admitted by hash in a CSP that forbids every request.
  */
 import { pageAssets } from "./html-assets.js";
 import { bridgeSection, kpiTiles } from "./html-bridge.js";

@@ -1,7 +1,8 @@
 /**
  * The page's own script, inlined after uPlot: it reads the chart data from the JSON block and draws
- * the two charts, resizing them with the page (and for print). It touches the DOM only through
- * uPlot and `textContent`, so outside text never reaches it as markup; the CSP admits it by hash.
+ * the two charts, resizing them with the window (print shrinks them through CSS). It touches the DOM
+ * only through uPlot and `textContent`, so outside text never reaches it as markup; the CSP admits
+ * it by hash.
  * Plain ES2020 (no build step, no module): Chromium's test runs it as the file ships.
  */
 
@@ -121,8 +122,5 @@ export const DRAW = `(function () {
     });
   }
   window.addEventListener("resize", resize);
-  window.addEventListener("beforeprint", function () {
-    charts.forEach(function (c) { c.chart.setSize({ width: widthOf(c.el), height: c.chart.height }); });
-  });
   document.documentElement.classList.add("charts-drawn");
 })();`;
