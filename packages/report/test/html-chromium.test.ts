@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReportResult, summaryPage, writeReports } from "../src/index.js";
 import { artifact, type Browser, CHART_PIXELS, CHROMIUM, type ChartPixels, haveChromium, launch } from "./browser.js";
 import { tempDir } from "./fixture.js";
-import { worstCaseSummary } from "./summary-fixture.js";
+import { weekSummary, worstCaseSummary } from "./summary-fixture.js";
 import { everyKind } from "./world-harness.js";
 
 const MEMO = "<img src=x onerror=alert(1)>";
@@ -227,6 +227,21 @@ describe.skipIf(!haveChromium)(title, () => {
     expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     expect(browser.errors).toEqual([]);
     expect(browser.dialogs).toEqual([]);
+    expect(await browser.violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a page with nothing to chart yet (no run, no finding, no balance reading) without an error", async () => {
+    const empty = weekSummary({ run: null, history: [], partial_days: [] });
+    empty.bridge.checked = false;
+    empty.findings = { ...empty.findings, in_period: 0, by_kind: {}, open_now: [] };
+    empty.balance = { reported_nano: null, reported_at: null, last_row: null, difference_nano: null };
+    const file = join(tempDir("omrecon-html-"), "summary.html");
+    writeFileSync(file, summaryPage(empty, { generatedAt: new Date("2026-03-30T02:00:00Z") }));
+    const page = await browser.open(pathToFileURL(file).href);
+    await page.waitForSelector("html.charts-drawn");
+    expect(await page.locator("#verdict").getAttribute("data-verdict")).toBe("failed");
+    expect(browser.errors).toEqual([]);
     expect(await browser.violations(page)).toEqual([]);
     await page.close();
   });

@@ -72,6 +72,11 @@ describe("writeReports", () => {
     const result = await writeReports({ store }, { out, window, formats: ["xlsx"] });
     expect(result.files.map((f) => f.file)).toEqual(["omrecon-report.xlsx", "manifest.json"]);
     expect(readdirSync(out).sort()).toEqual(["manifest.json", "omrecon-report.xlsx"]);
+    const page = tempDir();
+    const html = await writeReports({ store }, { out: page, window, formats: ["html"] });
+    expect(html.files.map((f) => f.file)).toEqual(["summary.html", "manifest.json"]);
+    expect(readdirSync(page).sort()).toEqual(["manifest.json", "summary.html"]);
+    expect(readFileSync(join(page, "summary.html"), "utf8")).toContain('data-verdict="failed"');
   });
 
   it("lists the window's orders with exact decimals, spreadsheet times and outside text neutralised but intact", async () => {
