@@ -28,7 +28,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "report",
-    summary: "write the CSV files for a window from the local database",
+    summary: "write the report files (CSV, workbook, summary page) for a period from the local database",
     main: async () => (await import("./report/main.js")).reportMain,
   },
   {

@@ -76,13 +76,14 @@ describe("pnpm aliases through scripts/run.mjs (child processes)", () => {
     });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    // The four CSV files, the workbook and the manifest (docs/cli.md#report-files).
+    // The four CSV files, the workbook, the summary page and the manifest (docs/cli.md#report-files).
     expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual([
       "orders.csv",
       "daily_summary.csv",
       "findings.csv",
       "balance_ledger.csv",
       "omrecon-report.xlsx",
+      "summary.html",
       "manifest.json",
     ]);
   });

@@ -72,6 +72,7 @@ export const REPORT_FILES = {
   findings: "findings.csv",
   balanceLedger: "balance_ledger.csv",
   workbook: "omrecon-report.xlsx",
+  summaryHtml: "summary.html",
   manifest: "manifest.json",
 } as const;
 
@@ -79,15 +80,17 @@ export const REPORT_FILES = {
 export const SHEETS = ["Summary", "Orders", "Daily", "Findings", "Ledger"] as const;
 
 /** Which files `--format` asks for. */
-export const FORMATS = ["csv", "xlsx"] as const;
+export const FORMATS = ["csv", "xlsx", "html"] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
-/** `--format csv,xlsx` (docs/cli.md#commands): which files to write; both when not given. */
+/** `--format csv,xlsx,html` (docs/cli.md#commands): which files to write; all when not given. */
 export function formatsFlag(value: string | undefined): ReportFormat[] {
   if (value === undefined) return [...FORMATS];
   const asked = value.split(",").map((f) => f.trim().toLowerCase());
   if (asked.some((f) => !(FORMATS as readonly string[]).includes(f))) {
-    throw new ReportUsageError(`--format must be csv, xlsx or csv,xlsx, got ${JSON.stringify(value)}`);
+    throw new ReportUsageError(
+      `--format must be csv, xlsx, html or a comma-separated list of them (csv,xlsx,html), got ${JSON.stringify(value)}`,
+    );
   }
   return FORMATS.filter((f) => asked.includes(f));
 }

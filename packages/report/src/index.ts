@@ -13,6 +13,9 @@ export {
 export { CsvFile } from "./csv-file.js";
 export { EXCEL_DIGITS, needsText } from "./digits.js";
 export { BridgeError, ReportOutputError, ReportUsageError } from "./errors.js";
+export { type SummaryPageOptions, summaryPage } from "./html-page.js";
+export { type Verdict, type VerdictStatus, verdictOf } from "./html-verdict.js";
+export type { LedgerBreak } from "./ledger-lines.js";
 export { MANIFEST_FORMAT, type ManifestFile } from "./manifest.js";
 export {
   PERIODS,
@@ -25,12 +28,14 @@ export {
 export { type ReportContext, type ReportFile, type ReportOptions, type ReportResult, writeReports } from "./report.js";
 export { bridgeLines, reportJson, reportText, tonText } from "./report-output.js";
 export type {
+  BalanceCheck,
   ChainBridge,
   DayBridge,
   FindingCount,
   OrdersBridge,
   ReportSummary,
+  RunHistoryEntry,
   SummaryFinding,
 } from "./summary.js";
-export { chainGap, ordersGap } from "./summary.js";
+export { chainGap, HISTORY_RUNS, ordersGap } from "./summary.js";
 export { Zone } from "./zone.js";

@@ -10,6 +10,8 @@ import { needsText } from "./digits.js";
 export interface LedgerLine {
   row: ReportLedgerRow;
   status: "" | "ok" | "break" | "unconfirmed";
+  /** For a break: what the previous row's balance and this row's amount make. */
+  expected?: bigint;
 }
 
 export interface LedgerStats {
@@ -18,6 +20,17 @@ export interface LedgerStats {
   unconfirmed: number;
   /** Amount cells (amount, balance after) that need text in the workbook. */
   textAmounts: number;
+  /** Where the chain first breaks in the period (the summary page names it), null when it holds. */
+  firstBreak: LedgerBreak | null;
+}
+
+export interface LedgerBreak {
+  id: bigint;
+  created_at: string;
+  /** The previous row's balance after plus this row's amount. */
+  expected_nano: bigint;
+  /** What this row says the balance is after it. */
+  stated_nano: bigint;
 }
 
 export function ledgerLines(reader: ReportReader, from: string, to: string) {
@@ -26,21 +39,33 @@ export function ledgerLines(reader: ReportReader, from: string, to: string) {
   function* lines(): Generator<LedgerLine> {
     let prev = before;
     for (const row of reader.ledger(from, to)) {
-      let status: LedgerLine["status"] = "";
-      if (prev !== null && row.balance_after_nano !== prev + row.amount_nano) status = "break";
-      else if (row.type === "topup" && onChain !== null)
-        status = row.tx_hash && onChain.has(row.tx_hash) ? "ok" : "unconfirmed";
-      else if (prev !== null) status = "ok";
-      yield { row, status };
+      const expected = prev === null ? null : prev + row.amount_nano;
       prev = row.balance_after_nano;
+      if (expected !== null && row.balance_after_nano !== expected) {
+        yield { row, status: "break", expected };
+        continue;
+      }
+      let status: LedgerLine["status"] = "";
+      if (row.type === "topup" && onChain !== null)
+        status = row.tx_hash && onChain.has(row.tx_hash) ? "ok" : "unconfirmed";
+      else if (expected !== null) status = "ok";
+      yield { row, status };
     }
   }
   /** Every line once, counting the stats as they pass (`each` sees them, e.g. to write the CSV). */
   function count(each: (line: LedgerLine) => void = () => {}): LedgerStats {
-    const stats: LedgerStats = { rows: 0, breaks: 0, unconfirmed: 0, textAmounts: 0 };
+    const stats: LedgerStats = { rows: 0, breaks: 0, unconfirmed: 0, textAmounts: 0, firstBreak: null };
     for (const line of lines()) {
       stats.rows += 1;
-      if (line.status === "break") stats.breaks += 1;
+      if (line.status === "break") {
+        stats.breaks += 1;
+        stats.firstBreak ??= {
+          id: line.row.id,
+          created_at: line.row.created_at,
+          expected_nano: line.expected ?? 0n,
+          stated_nano: line.row.balance_after_nano,
+        };
+      }
       if (line.status === "unconfirmed") stats.unconfirmed += 1;
       if (needsText(line.row.amount_nano)) stats.textAmounts += 1;
       if (needsText(line.row.balance_after_nano)) stats.textAmounts += 1;

@@ -17,6 +17,7 @@ import {
   BALANCE_LEDGER_COLUMNS,
   DAILY_SUMMARY_COLUMNS,
   FINDINGS_COLUMNS,
+  FORMATS,
   ORDERS_COLUMNS,
   REPORT_FILES,
   type ReportFormat,
@@ -25,6 +26,7 @@ import { type CsvCell, CsvFile, tempPathFor } from "./csv-file.js";
 import { dailyCsvCells, dailyRows, dailyTextAmounts, dailyValues } from "./daily-rows.js";
 import { DayFormatter } from "./day.js";
 import { needsText } from "./digits.js";
+import { writeSummaryPage } from "./html-file.js";
 import { type LedgerLine, type LedgerStats, ledgerLines } from "./ledger-lines.js";
 import { type ManifestFile, manifestOf, writeManifest } from "./manifest.js";
 import { isFsError, outputError, prepareOutDir } from "./out-dir.js";
@@ -32,10 +34,13 @@ import type { PeriodName } from "./period.js";
 import { classifyFindings, type ReportFinding } from "./report-findings.js";
 import { SHEET_COLUMNS } from "./sheet-columns.js";
 import {
+  balanceCheckOf,
   bridgeTextAmounts,
   buildBridge,
   findingCounts,
   findingsTextAmounts,
+  HISTORY_RUNS,
+  historyOf,
   partialNote,
   periodDays,
   type ReportSummary,
@@ -55,7 +60,7 @@ export interface ReportOptions {
   timeZone?: string;
   /** Start each CSV file with a UTF-8 byte-order mark (for Excel). */
   bom?: boolean;
-  /** Default both. */
+  /** Default all: the CSV files, the workbook and the summary page. */
   formats?: readonly ReportFormat[];
 }
 
@@ -94,7 +99,7 @@ const PROGRESS_EVERY = 10_000;
 export async function writeReports(ctx: ReportContext, options: ReportOptions): Promise<ReportResult> {
   const logger = ctx.logger ?? silentLogger;
   const now = ctx.now ?? (() => new Date());
-  const formats = new Set(options.formats ?? ["csv", "xlsx"]);
+  const formats = new Set(options.formats ?? FORMATS);
   const zone = new Zone(options.timeZone ?? "UTC");
   const fromMs = options.window.from.getTime();
   const toMs = options.window.to.getTime();
@@ -181,7 +186,14 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         },
         partial_days: [...period.partial],
         partial_note: partialNote([...period.partial], latest?.as_of ?? null),
-        ledger: ledgerStats,
+        ledger: {
+          rows: ledgerStats.rows,
+          breaks: ledgerStats.breaks,
+          unconfirmed: ledgerStats.unconfirmed,
+          first_break: ledgerStats.firstBreak,
+        },
+        balance: balanceCheckOf(reader.balanceAgainstLedger()),
+        history: historyOf(reader.runHistory(HISTORY_RUNS)),
         text_amount_cells: 0,
       };
       summary.text_amount_cells =
@@ -238,6 +250,12 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
       return summary;
     });
 
+    const generatedAt = now();
+    if (formats.has("html")) {
+      // The page needs only the summary: written after the snapshot, so it holds no read open.
+      const page = writeSummaryPage(options.out, summary, generatedAt);
+      pending.push({ file: REPORT_FILES.summaryHtml, ...page });
+    }
     for (const p of pending) renameSync(p.temp, p.path);
     const files: ReportFile[] = pending.map((p) => ({
       file: p.file,
@@ -252,7 +270,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
       bytes: f.bytes,
       sha256: f.sha256,
     }));
-    const manifestPath = writeManifest(options.out, manifestOf(summary, manifest, now()));
+    const manifestPath = writeManifest(options.out, manifestOf(summary, manifest, generatedAt));
     const result: ReportResult = {
       out: options.out,
       window: { from, to },

@@ -4,10 +4,11 @@
  * disagree. Amounts are bigint nanotons.
  */
 import { formatTon, SEVERITIES, type Severity } from "@omrecon/core";
-import type { ReportRunRow } from "@omrecon/store";
+import type { ReportBalanceRow, ReportRunHistoryRow, ReportRunRow } from "@omrecon/store";
 import type { ChainTotals, ReportBook, TypeTotals } from "./book.js";
 import { needsText } from "./digits.js";
 import { BridgeError } from "./errors.js";
+import type { LedgerBreak } from "./ledger-lines.js";
 import type { PeriodName } from "./period.js";
 import type { ReportFinding } from "./report-findings.js";
 import { addDays, type Zone } from "./zone.js";
@@ -51,11 +52,42 @@ export interface SummaryFinding {
   kind: string;
   severity: string;
   order_id: string | null;
+  payment_memo: string | null;
   tx_hash: string | null;
   amount_nano: bigint | null;
   first_seen_at: string;
   message: string;
 }
+
+/** One reconciliation run that ended, as the summary page charts it. */
+export interface RunHistoryEntry {
+  id: number;
+  /** `done`, `failed` or `interrupted`. */
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  as_of: string;
+  /** The open findings the run listed (its own count). */
+  open_findings: number;
+  /** What those findings put at stake (see the store's `ReportRunHistoryRow.at_stake_nano`). */
+  at_stake_nano: bigint;
+  /** The run's `--fail-on`, when recorded. */
+  fail_on: string | null;
+  mirror_incomplete: string | null;
+  error: string | null;
+}
+
+/** The balance GET /balance last reported beside the ledger's last row (they must agree). */
+export interface BalanceCheck {
+  reported_nano: bigint | null;
+  reported_at: string | null;
+  last_row: { id: string; created_at: string; balance_after_nano: bigint } | null;
+  /** Reported minus the last row's balance after (an empty ledger leaves 0); null without a reading. */
+  difference_nano: bigint | null;
+}
+
+/** How many runs the summary's history holds (the page's chart of the last nights). */
+export const HISTORY_RUNS = 30;
 
 export interface ReportSummary {
   period: { from: string; to: string; name: PeriodName | null; time_zone: string; days: string[] };
@@ -77,7 +109,11 @@ export interface ReportSummary {
   /** Days the period or the data cut (`partial_day`), and why in one sentence. */
   partial_days: string[];
   partial_note: string | null;
-  ledger: { rows: number; breaks: number; unconfirmed: number };
+  ledger: { rows: number; breaks: number; unconfirmed: number; first_break: LedgerBreak | null };
+  /** The balance the API last reported against the ledger's last row (any date). */
+  balance: BalanceCheck;
+  /** The last runs that ended (any status), oldest first, at most `HISTORY_RUNS`. */
+  history: RunHistoryEntry[];
   /** Amount cells written as text in the workbook: more than Excel's 15 significant digits. */
   text_amount_cells: number;
 }
@@ -240,6 +276,7 @@ export function summaryFinding(f: ReportFinding): SummaryFinding {
     kind: f.kind,
     severity: f.severity,
     order_id: f.order_id === null ? null : String(f.order_id),
+    payment_memo: f.payment_memo,
     tx_hash: f.tx_hash,
     amount_nano: f.amount_nano,
     first_seen_at: f.first_seen_at,
@@ -251,6 +288,45 @@ export function runOf(run: ReportRunRow | undefined): ReportSummary["run"] {
   return run === undefined
     ? null
     : { id: Number(run.id), window_from: run.window_from, window_to: run.window_to, as_of: run.as_of };
+}
+
+export function historyOf(rows: readonly ReportRunHistoryRow[]): RunHistoryEntry[] {
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      status: r.status,
+      started_at: r.started_at,
+      finished_at: r.finished_at,
+      as_of: r.as_of,
+      open_findings: Number(r.findings),
+      at_stake_nano: r.at_stake_nano,
+      fail_on: failOnOf(r.options),
+      mirror_incomplete: r.mirror_incomplete,
+      error: r.error,
+    }))
+    .reverse();
+}
+
+function failOnOf(options: string): string | null {
+  try {
+    const value = (JSON.parse(options) as { fail_on?: unknown }).fail_on;
+    return typeof value === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function balanceCheckOf(row: ReportBalanceRow): BalanceCheck {
+  const last = row.last_row;
+  return {
+    reported_nano: row.reported?.balance_nano ?? null,
+    reported_at: row.reported?.taken_at ?? null,
+    last_row:
+      last === null
+        ? null
+        : { id: String(last.id), created_at: last.created_at, balance_after_nano: last.balance_after_nano },
+    difference_nano: row.reported === null ? null : row.reported.balance_nano - (last?.balance_after_nano ?? 0n),
+  };
 }
 
 /** How many amount cells of the bridge the workbook writes as text. */

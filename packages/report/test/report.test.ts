@@ -48,7 +48,8 @@ describe("writeReports", () => {
       ["findings.csv", 0],
       ["balance_ledger.csv", 0],
       ["omrecon-report.xlsx", 0],
-      ["manifest.json", 5],
+      ["summary.html", 0],
+      ["manifest.json", 6],
     ]);
     expect(read(out, "orders.csv")).toEqual([[...ORDERS_COLUMNS]]);
     expect(read(out, "daily_summary.csv")).toEqual([[...DAILY_SUMMARY_COLUMNS]]);
@@ -62,6 +63,7 @@ describe("writeReports", () => {
       "manifest.json",
       "omrecon-report.xlsx",
       "orders.csv",
+      "summary.html",
     ]);
   });
 
@@ -70,6 +72,11 @@ describe("writeReports", () => {
     const result = await writeReports({ store }, { out, window, formats: ["xlsx"] });
     expect(result.files.map((f) => f.file)).toEqual(["omrecon-report.xlsx", "manifest.json"]);
     expect(readdirSync(out).sort()).toEqual(["manifest.json", "omrecon-report.xlsx"]);
+    const page = tempDir();
+    const html = await writeReports({ store }, { out: page, window, formats: ["html"] });
+    expect(html.files.map((f) => f.file)).toEqual(["summary.html", "manifest.json"]);
+    expect(readdirSync(page).sort()).toEqual(["manifest.json", "summary.html"]);
+    expect(readFileSync(join(page, "summary.html"), "utf8")).toContain('data-verdict="failed"');
   });
 
   it("lists the window's orders with exact decimals, spreadsheet times and outside text neutralised but intact", async () => {
@@ -369,7 +376,18 @@ describe("writeReports", () => {
       ["3", "2026-04-13 00:00:00", "-0.5", "9", "break"],
       ["4", "2026-04-14 00:00:00", "1", "10", "unconfirmed"],
     ]);
-    expect(result.summary.ledger).toEqual({ rows: 4, breaks: 1, unconfirmed: 1, textAmounts: 0 });
+    expect(result.summary.ledger).toEqual({
+      rows: 4,
+      breaks: 1,
+      unconfirmed: 1,
+      // Row 3 says 9 after −0.5, where row 2 left 9.582.
+      first_break: {
+        id: 3n,
+        created_at: "2026-04-13T00:00:00.000Z",
+        expected_nano: 9_082_000_000n,
+        stated_nano: 9_000_000_000n,
+      },
+    });
   });
 
   it("writes a byte-order mark only when asked", async () => {

@@ -89,6 +89,7 @@ export {
 export { type ArrivalRow, type CoveringClaim, VALID_TRANSFER_SQL } from "./report-chain.js";
 export type { IntValue } from "./report-columns.js";
 export type { ReportFindingRow, ReportRunRow } from "./report-findings.js";
+export type { ReportBalanceRow, ReportRunHistoryRow } from "./report-history.js";
 export type { ReportLedgerRow } from "./report-ledger.js";
 export { REPORT_ORDER, type ReportOrderColumn, type ReportOrderRow } from "./report-orders.js";
 export { type ReportReader, readReportSnapshot } from "./report-reader.js";

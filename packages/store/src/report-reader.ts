@@ -4,6 +4,7 @@
  * sync writes (WAL), and the manifest's hashes prove one state of the mirror.
  */
 import type SQLite from "better-sqlite3";
+import type { Kysely } from "kysely";
 import { type ArrivalRow, type CoveringClaim, coveringClaims, iterateArrivals } from "./report-chain.js";
 import {
   allReportFindings,
@@ -12,6 +13,7 @@ import {
   type ReportRunRow,
   runSawFinding,
 } from "./report-findings.js";
+import { balanceAgainstLedger, type ReportBalanceRow, type ReportRunHistoryRow, runHistory } from "./report-history.js";
 import {
   balanceBefore,
   iterateLedger,
@@ -20,7 +22,8 @@ import {
   validTransferHashes,
 } from "./report-ledger.js";
 import { iterateReportOrders, type ReportOrderRow } from "./report-orders.js";
-import { driverOf, type StoreDb } from "./session.js";
+import type { Database } from "./schema.js";
+import { driverOf, type StoreDb, sessionOf } from "./session.js";
 import { SqliteDriver } from "./sqlite/driver.js";
 
 /** What a report reads, all from one snapshot. Iterators must be run to their end (or left with `break`). */
@@ -40,6 +43,10 @@ export interface ReportReader {
   balanceBefore(time: string): bigint | null;
   topupAddressRaw(): string | null;
   validTransferHashes(addressRaw: string | null): Set<string> | null;
+  /** The newest `limit` runs that ended (any status but running), newest first, with what each put at stake. */
+  runHistory(limit: number): ReportRunHistoryRow[];
+  /** The balance the API last reported and the ledger's last row. */
+  balanceAgainstLedger(): ReportBalanceRow;
 }
 
 /**
@@ -51,10 +58,12 @@ export async function readReportSnapshot<T>(db: StoreDb, read: (reader: ReportRe
   // The report's reads are SQLite statements over the raw connection (the fast path of its streams).
   if (!(driver instanceof SqliteDriver))
     throw new TypeError(`the report reads SQLite stores only, not ${driver.dialect}`);
-  return driver.withReadSnapshot(db, async (sqlite) => read(readerOf(sqlite)));
+  const { kysely } = sessionOf(db);
+  return driver.withReadSnapshot(db, async (sqlite) => read(readerOf(sqlite, kysely)));
 }
 
-function readerOf(sqlite: SQLite.Database): ReportReader {
+/** `kysely` only compiles the reads written with it; every statement runs on `sqlite`, inside the snapshot. */
+function readerOf(sqlite: SQLite.Database, kysely: Kysely<Database>): ReportReader {
   return {
     runs: () => finishedRuns(sqlite),
     orders: (from, to) => iterateReportOrders(sqlite, from, to),
@@ -66,5 +75,7 @@ function readerOf(sqlite: SQLite.Database): ReportReader {
     balanceBefore: (time) => balanceBefore(sqlite, time),
     topupAddressRaw: () => topupAddressRaw(sqlite),
     validTransferHashes: (address) => validTransferHashes(sqlite, address),
+    runHistory: (limit) => runHistory(kysely, sqlite, limit),
+    balanceAgainstLedger: () => balanceAgainstLedger(kysely, sqlite),
   };
 }

@@ -14,7 +14,7 @@ export const DEMO_HELP = `Usage: omrecon demo [--out DIR] [--seed N] [--orders N
 Starts a seeded sandbox of the partner API and of the TON HTTP API in this process, with one or two
 anomalies of every kind planted, runs the nightly job against it (sync → reconcile → report) into
 DIR (default ./demo-out, database included), prints what it found, the billed-to-received bridge and
-where the report files (CSV, workbook, manifest) are, and
+where the report files (CSV, workbook, summary page, manifest) are, and
 checks the findings against the sandbox's ground truth. No key or network needed. Exit status 0
 when the demo worked (whatever it found), 2 when it did not.
 

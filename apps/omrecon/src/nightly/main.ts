@@ -17,7 +17,8 @@ import { runNightly } from "./pipeline.js";
 export const HELP = `Usage: omrecon nightly [--out DIR] [options]
 
 The whole night in one command: sync the partner API into the local database, reconcile orders,
-chain transfers and the balance ledger, then write the report files (CSV, workbook, manifest).
+chain transfers and the balance ledger, then write the report files (CSV, workbook, summary page,
+manifest).
 Exits with the reconcile step's status: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 a step could not be done (the report's bridge not closing included) or the mirror was incomplete
 after the sync, 130/143 stopped by SIGINT/SIGTERM.
@@ -37,7 +38,7 @@ Options:
   --chain-deadline S    reconcile: give up reading the chain after S seconds (default 1800)
   --chain-max-pages N   reconcile: at most N TON API page requests per run (default 20000)
   --tz ZONE             report: time zone of the days and local times (default UTC)
-  --format LIST         report: csv, xlsx or csv,xlsx (default csv,xlsx)
+  --format LIST         report: any of csv, xlsx, html, comma-separated (default csv,xlsx,html)
   --bom                 report: UTF-8 byte-order mark for Excel
   --max-sync-age-hours N  reconcile: the mirror is incomplete (exit 2, alerts held back) when the
                         last complete sync pass started more than N hours ago (default 26)

@@ -5,8 +5,9 @@ import { reportFlagOptions, reportFlags } from "../flags/report-flags.js";
 
 export const HELP = `Usage: omrecon report [--out DIR] [options]
 
-Writes orders.csv, daily_summary.csv, findings.csv, balance_ledger.csv, omrecon-report.xlsx and
-manifest.json for a period from the local database (run \`pnpm sync\` and \`pnpm reconcile\` first).
+Writes orders.csv, daily_summary.csv, findings.csv, balance_ledger.csv, omrecon-report.xlsx,
+summary.html (the night on one page) and manifest.json for a period from the local database (run
+\`pnpm sync\` and \`pnpm reconcile\` first).
 Exits 2 without replacing any file when the billed-to-received bridge does not close.
 
 Options:
@@ -15,7 +16,7 @@ Options:
   --from DATE|ISO period start, inclusive; a bare date is midnight in --tz (default: 7 days before --to)
   --to DATE|ISO   period end, exclusive (default: now)
   --tz ZONE       IANA time zone of the days and the local-time columns (default UTC)
-  --format LIST   csv, xlsx or csv,xlsx (default csv,xlsx)
+  --format LIST   any of csv, xlsx, html, comma-separated (default csv,xlsx,html)
   --bom           start each CSV file with a UTF-8 byte-order mark (for Excel)
   --db PATH       database file (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json          print {files:[{file,path,rows,sha256}],bridge,…} on stdout and nothing else

@@ -67,6 +67,7 @@ describe("nightly", () => {
       "findings.csv",
       "balance_ledger.csv",
       "omrecon-report.xlsx",
+      "summary.html",
       "manifest.json",
     ]);
     expect(doc.report.bridge.checked).toBe(true);

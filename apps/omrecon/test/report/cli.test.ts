@@ -33,7 +33,8 @@ describe("omrecon report (built CLI)", () => {
       ["findings.csv", 0],
       ["balance_ledger.csv", 0],
       ["omrecon-report.xlsx", 0],
-      ["manifest.json", 5],
+      ["summary.html", 0],
+      ["manifest.json", 6],
     ]);
     expect(doc.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(doc.bridge.checked).toBe(false);
@@ -73,7 +74,9 @@ describe("omrecon report (built CLI)", () => {
     );
     const format = run(["--format", "pdf"], { OMRECON_DB: db });
     expect(format.status).toBe(2);
-    expect(format.stderr).toBe('omrecon report: --format must be csv, xlsx or csv,xlsx, got "pdf"\n');
+    expect(format.stderr).toBe(
+      'omrecon report: --format must be csv, xlsx, html or a comma-separated list of them (csv,xlsx,html), got "pdf"\n',
+    );
   });
 
   it("says in one line, exit 2, when --out is a file or sits under one", async () => {
