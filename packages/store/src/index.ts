@@ -23,6 +23,7 @@ export {
   setChainCursor,
   upsertTransfers,
 } from "./chain.js";
+export type { DialectName } from "./driver.js";
 export { StoreError } from "./errors.js";
 export {
   type FindingRow,
@@ -109,7 +110,7 @@ export {
   type RunTotals,
 } from "./runs.js";
 export type { StoreDb } from "./session.js";
-export { type OpenStoreOptions, openStore, type Store } from "./store.js";
+export { databaseName, type OpenStoreOptions, openStore, type Store, storeExists } from "./store.js";
 export {
   deleteSyncState,
   getSyncState,
