@@ -95,9 +95,14 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
     if (options.readonly && recorded === null) throw storeFailure(name, "open", "not_found");
     refuseNewerSchema(name, recorded ?? []);
     if (!options.readonly) {
-      // Migrations write every integer as BIGINT, text with byte order, ids as identities (portable-ddl.ts).
-      await migrate(kysely.withPlugin(new PortableDdlPlugin()), name, (error) =>
-        translatePgFailure(name, "write", error, secret),
+      // Migrations write every integer as BIGINT, text with byte order, ids as identities
+      // (portable-ddl.ts). kysely's records are looked for in the URL's schema only: another
+      // schema of the database may hold another omrecon.
+      await migrate(
+        kysely.withPlugin(new PortableDdlPlugin()),
+        name,
+        (error) => translatePgFailure(name, "write", error, secret),
+        await currentSchema(kysely, name),
       );
     }
   } catch (error) {
@@ -125,6 +130,15 @@ async function pgMigrations(kysely: Kysely<Database>): Promise<string[] | null> 
   return rows.map((r) => r.name);
 }
 
+/** The schema omrecon's tables go into: the first of the URL's search_path that exists. */
+async function currentSchema(kysely: Kysely<Database>, name: string): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(kysely);
+  const schema = rows[0]?.schema;
+  if (schema == null)
+    throw storeFailure(name, "write", "no_schema", { detail: "the search_path names no schema that exists" });
+  return schema;
+}
+
 /** Migrations recorded in the database that this omrecon does not have: a newer one wrote it. */
 function refuseNewerSchema(name: string, recorded: readonly string[]): void {
   const unknown = recorded.filter((migration) => !KNOWN_MIGRATIONS.has(migration));
@@ -135,10 +149,20 @@ function refuseNewerSchema(name: string, recorded: readonly string[]): void {
  * Every pending migration in one transaction, behind kysely's migration lock (SQLite: the write
  * lock; Postgres: an advisory lock), so two processes opening a new database together do not race.
  */
-async function migrate(kysely: Kysely<Database>, name: string, translate: (error: unknown) => unknown): Promise<void> {
+async function migrate(
+  kysely: Kysely<Database>,
+  name: string,
+  translate: (error: unknown) => unknown,
+  schema?: string,
+): Promise<void> {
   // Unordered: migration numbers are handed out per change and may arrive out of order (a 005
   // after a 006); each stands alone. Unknown ones were refused above.
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db: kysely,
+    provider: migrationProvider,
+    allowUnorderedMigrations: true,
+    ...(schema !== undefined && { migrationTableSchema: schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (!error) return;
   const translated = translate(error);

@@ -81,7 +81,12 @@ function columnArrays(rows: readonly NewOrderRow[], start: number, end: number):
     for (let c = 0; c < COLUMNS.length; c++) {
       let value = row[COLUMNS[c]!];
       if (value !== undefined) defined++;
-      if (typeof value === "string" && value.includes("\0")) value = value.replaceAll("\0", "\uFFFD");
+      if (typeof value === "string") {
+        if (value.includes("\0")) value = value.replaceAll("\0", "\uFFFD");
+      } else if (value != null && typeof value !== "number" && typeof value !== "bigint") {
+        // pg would write an object as its JSON and a boolean as a word; SQLite refuses both, and so do we.
+        throw new TypeError(`orders.${COLUMNS[c]}: cannot write a value of type ${typeof value}`);
+      }
       out[c]![i - start] = value ?? null;
     }
     if (Object.keys(row).length !== defined) assertKnownColumns(row);

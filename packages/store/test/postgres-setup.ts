@@ -1,0 +1,2 @@
+// A real Postgres for this package's Postgres suites (docs/postgres.md#tests).
+export { setup, teardown } from "../src/testing-setup.js";
