@@ -46,7 +46,9 @@ export function testDatabase(store: Store): TestDatabase {
     async query<R>(sql: string, ...parameters: unknown[]): Promise<R[]> {
       if (driver instanceof SqliteDriver) {
         const statement = driver.database.prepare(sql);
-        return (statement.reader ? statement.all(...parameters) : (statement.run(...parameters), [])) as R[];
+        if (statement.reader) return statement.all(...parameters) as R[];
+        statement.run(...parameters);
+        return [];
       }
       let n = 0;
       const text = sql.replace(/\?/g, () => `$${++n}`);

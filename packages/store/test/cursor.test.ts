@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { getOrder, openStore, type Store, upsertOrders } from "../src/index.js";
 import { builder, driverOf } from "../src/session.js";
 import { describeEachDialect, orderRow } from "./helpers.js";

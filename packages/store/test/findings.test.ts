@@ -1,5 +1,5 @@
 import type { Finding } from "@omrecon/core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   getFinding,
   listOpenFindings,

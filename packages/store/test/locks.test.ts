@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { LockLostError, openStore, type Store, takeLock, writeTransaction } from "../src/index.js";
 import { acquireLock, lockHolder, refreshLock, releaseLock, takeOverLock } from "../src/locks.js";
 import { describeEachDialect } from "./helpers.js";
