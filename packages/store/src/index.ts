@@ -40,6 +40,7 @@ export {
   resolutionsOf,
   resolveFinding,
 } from "./findings.js";
+export { inspectStore, type StoreInspection } from "./inspect.js";
 export {
   DEFAULT_LOCK_TTL_MS,
   describeOwner,

@@ -3,11 +3,13 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   listFindings,
   listTransfers,
   openStore,
+  readReportSnapshot,
   recordRunFindings,
   type Store,
   StoreError,
@@ -207,6 +209,88 @@ describe.skipIf(postgres.skip !== null)(`Postgres: what differs from SQLite [${p
       `cannot use ${name}: written by a newer omrecon (migration 012_alerts_outbox unknown); upgrade omrecon or point OMRECON_DB elsewhere`,
     );
   });
+});
+
+describe.skipIf(postgres.skip !== null)(`Postgres: the roles docs/postgres.md sets up [${postgres.title}]`, () => {
+  it("omrecon's own role (owner of its schema, nothing more) runs everything; a reader role reads the report and writes nothing", async () => {
+    const admin = new URL(process.env.OMRECON_TEST_POSTGRES_URL!);
+    const database = new URL(await postgres.location()).pathname.slice(1);
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const owner = `omrecon_${suffix}`;
+    const reader = `omrecon_reader_${suffix}`;
+    const adminDb = new URL(admin);
+    adminDb.pathname = `/${database}`;
+    const sql = async (url: URL | string, text: string) => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query(text)).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const as = (role: string) => {
+      const url = new URL(adminDb);
+      url.username = role;
+      url.password = "pw-of-the-role";
+      url.search = "";
+      return url.toString();
+    };
+    // docs/postgres.md#a-database-and-a-role and #a-read-only-role-for-bi-tools, word for word but the names.
+    await sql(adminDb, `CREATE ROLE ${owner} LOGIN PASSWORD 'pw-of-the-role'`);
+    await sql(adminDb, `GRANT CONNECT ON DATABASE ${database} TO ${owner}`);
+    await sql(adminDb, `CREATE SCHEMA ${owner} AUTHORIZATION ${owner}`);
+    await sql(adminDb, `CREATE ROLE ${reader} LOGIN PASSWORD 'pw-of-the-role'`);
+    await sql(adminDb, `GRANT CONNECT ON DATABASE ${database} TO ${reader}`);
+    await sql(adminDb, `GRANT USAGE ON SCHEMA ${owner} TO ${reader}`);
+    await sql(
+      adminDb,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${owner} GRANT SELECT ON TABLES TO ${reader}`,
+    );
+    await sql(adminDb, `ALTER ROLE ${reader} SET default_transaction_read_only = on`);
+    await sql(adminDb, `ALTER ROLE ${reader} SET search_path = ${owner}`);
+    try {
+      const store = await opened(as(owner));
+      await upsertOrders(store.db, [orderRow(1), orderRow(2)]);
+      const lock = await takeLock(store.db, { name: "sync", heartbeat: false });
+      expect("held" in lock).toBe(true);
+      if ("held" in lock) {
+        await writeTransaction(store.db, async (trx) => {
+          await lock.held.assertHeld(trx);
+          await upsertOrders(trx, [orderRow(3)]);
+        });
+        await lock.held.release();
+      }
+      // The tables went into the role's own schema ("$user" comes first in the default search_path).
+      expect(await sql(adminDb, `SELECT count(*)::int AS n FROM ${owner}.orders`)).toEqual([{ n: 3 }]);
+
+      const readerStore = await opened(as(reader), { readonly: true });
+      const rows = await readReportSnapshot(readerStore.db, async (r) => {
+        const out: unknown[] = [];
+        for await (const chunk of r.orders("2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z")) out.push(...chunk);
+        return out;
+      });
+      expect(rows).toHaveLength(3);
+      const write = await upsertOrders(readerStore.db, [orderRow(9)]).catch((e: unknown) => e as Error);
+      expect(write).toBeInstanceOf(StoreError);
+      expect((write as Error).message).toMatch(
+        /^cannot write postgres:\/\/omrecon_reader_\w+@.*: (permission denied|the server accepts no writes)/,
+      );
+    } finally {
+      for (const store of open.splice(0)) await store.close();
+      await sql(adminDb, `DROP OWNED BY ${reader}`);
+      await sql(adminDb, `DROP OWNED BY ${owner} CASCADE`);
+      await sql(adminDb, `DROP ROLE ${reader}`);
+      await sql(adminDb, `DROP ROLE ${owner}`);
+    }
+  });
+
+  const open: Store[] = [];
+  const opened = async (location: string, options?: Parameters<typeof openStore>[1]) => {
+    const store = await openStore(location, options);
+    open.push(store);
+    return store;
+  };
 });
 
 describe.skipIf(postgres.skip !== null)(
