@@ -7,8 +7,6 @@
 import { existsSync } from "node:fs";
 import type { DialectName } from "./driver.js";
 import { KNOWN_MIGRATIONS } from "./migrations/index.js";
-import { createPgPool } from "./postgres/connection.js";
-import { translatePgFailure } from "./postgres/failure.js";
 import { isPostgresUrl } from "./postgres/url.js";
 
 /** The tables omrecon reads and writes (kysely's two are the migrator's). */
@@ -67,6 +65,8 @@ export async function inspectStore(location: string): Promise<StoreInspection> {
       readOnly: false,
     };
   }
+  const { createPgPool } = await import("./postgres/connection.js");
+  const { translatePgFailure } = await import("./postgres/failure.js");
   const { pool, setup } = createPgPool(location);
   const client = await pool.connect().catch((error: unknown) => {
     throw translatePgFailure(setup.name, "open", error, setup.secret);

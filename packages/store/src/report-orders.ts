@@ -64,10 +64,12 @@ ORDER BY o.created_at, o.id`;
 const SQL: Readonly<Record<DialectName, string>> = { sqlite: sqlOf("sqlite"), postgres: sqlOf("postgres") };
 
 /**
- * Small chunks on SQLite (its cursor reads in-process: what a chunk keeps alive survives a
- * scavenge, and the report's peak memory is measured flat), larger on Postgres (a round trip each).
+ * Rows per chunk. SQLite: 16 (its cursor reads in-process; what a chunk keeps alive survives a
+ * scavenge, and at 64 the report's peak RSS at 100k orders was 127–129 MB against 110–114 MB at 16,
+ * the same as the synchronous iterator before). Postgres: 1,000 (a round trip each; 100 and 250 were
+ * slower and no smaller in peak RSS).
  */
-export const REPORT_CHUNK: Readonly<Record<DialectName, number>> = { sqlite: 64, postgres: 1_000 };
+export const REPORT_CHUNK: Readonly<Record<DialectName, number>> = { sqlite: 16, postgres: 1_000 };
 
 export function reportOrderChunks(q: SnapshotQueries, from: string, to: string): AsyncGenerator<ReportOrderRow[]> {
   return q.chunks<ReportOrderRow>(SQL[q.dialect], [from, to], {

@@ -6,13 +6,8 @@
 import { existsSync } from "node:fs";
 import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import type { DialectName } from "./driver.js";
-import { newerSchema, StoreError, storeFailure } from "./errors.js";
+import { newerSchema, StoreError } from "./errors.js";
 import { KNOWN_MIGRATIONS, migrationProvider } from "./migrations/index.js";
-import { createPgPool, probeConnection } from "./postgres/connection.js";
-import { PgDialect } from "./postgres/dialect.js";
-import { PostgresDriver } from "./postgres/driver.js";
-import { translatePgFailure } from "./postgres/failure.js";
-import { PortableDdlPlugin } from "./postgres/portable-ddl.js";
 import { displayName, isPostgresUrl } from "./postgres/url.js";
 import type { Database } from "./schema.js";
 import { type StoreDb, storeDbOf } from "./session.js";
@@ -43,7 +38,10 @@ export interface OpenStoreOptions {
  * the database (never its password), what went wrong and what to do.
  */
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
-  return isPostgresUrl(location) ? openPostgres(location, options) : openSqliteStore(location, options);
+  if (!isPostgresUrl(location)) return openSqliteStore(location, options);
+  // Loaded only for a Postgres URL: a SQLite user does not carry pg in memory.
+  const { openPostgres } = await import("./postgres/open.js");
+  return openPostgres(location, options);
 }
 
 /** How to name `location` in a message: a Postgres URL without its password, a path as it is. */
@@ -57,15 +55,8 @@ export function databaseName(location: string): string {
  */
 export async function storeExists(location: string): Promise<boolean> {
   if (!isPostgresUrl(location)) return existsSync(location);
-  const { pool, setup } = createPgPool(location);
-  try {
-    const result = await pool.query<{ found: string | null }>("select to_regclass('kysely_migration')::text as found");
-    return result.rows[0]?.found != null;
-  } catch (error) {
-    throw translatePgFailure(setup.name, "open", error, setup.secret);
-  } finally {
-    await pool.end();
-  }
+  const { postgresStoreExists } = await import("./postgres/open.js");
+  return postgresStoreExists(location);
 }
 
 async function openSqliteStore(path: string, options: OpenStoreOptions): Promise<Store> {
@@ -84,34 +75,6 @@ async function openSqliteStore(path: string, options: OpenStoreOptions): Promise
   return { db, path, dialect: "sqlite", close: () => kysely.destroy() };
 }
 
-async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {
-  const handle = createPgPool(url, options);
-  const { name, secret } = handle.setup;
-  const kysely = new Kysely<Database>({ dialect: new PgDialect(handle.pool, handle.setup) });
-  const db = storeDbOf({ kysely, driver: new PostgresDriver(name) });
-  try {
-    await probeConnection(handle);
-    const recorded = await pgMigrations(kysely);
-    if (options.readonly && recorded === null) throw storeFailure(name, "open", "not_found");
-    refuseNewerSchema(name, recorded ?? []);
-    if (!options.readonly) {
-      // Migrations write every integer as BIGINT, text with byte order, ids as identities
-      // (portable-ddl.ts). kysely's records are looked for in the URL's schema only: another
-      // schema of the database may hold another omrecon.
-      await migrate(
-        kysely.withPlugin(new PortableDdlPlugin()),
-        name,
-        (error) => translatePgFailure(name, "write", error, secret),
-        await currentSchema(kysely, name),
-      );
-    }
-  } catch (error) {
-    await kysely.destroy();
-    throw error;
-  }
-  return { db, path: name, dialect: "postgres", close: () => kysely.destroy() };
-}
-
 /** The migrations a SQLite database records (none before its first). */
 async function sqliteMigrations(kysely: Kysely<Database>): Promise<string[]> {
   const tables = await kysely.introspection.getTables({ withInternalKyselyTables: true });
@@ -120,27 +83,8 @@ async function sqliteMigrations(kysely: Kysely<Database>): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** The migrations a Postgres schema records, or null when omrecon never migrated it. */
-async function pgMigrations(kysely: Kysely<Database>): Promise<string[] | null> {
-  const { rows: found } = await sql<{
-    found: string | null;
-  }>`select to_regclass('kysely_migration')::text as found`.execute(kysely);
-  if (found[0]?.found == null) return null;
-  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(kysely);
-  return rows.map((r) => r.name);
-}
-
-/** The schema omrecon's tables go into: the first of the URL's search_path that exists. */
-async function currentSchema(kysely: Kysely<Database>, name: string): Promise<string> {
-  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(kysely);
-  const schema = rows[0]?.schema;
-  if (schema == null)
-    throw storeFailure(name, "write", "no_schema", { detail: "the search_path names no schema that exists" });
-  return schema;
-}
-
 /** Migrations recorded in the database that this omrecon does not have: a newer one wrote it. */
-function refuseNewerSchema(name: string, recorded: readonly string[]): void {
+export function refuseNewerSchema(name: string, recorded: readonly string[]): void {
   const unknown = recorded.filter((migration) => !KNOWN_MIGRATIONS.has(migration));
   if (unknown.length > 0) throw newerSchema(name, unknown);
 }
@@ -149,7 +93,7 @@ function refuseNewerSchema(name: string, recorded: readonly string[]): void {
  * Every pending migration in one transaction, behind kysely's migration lock (SQLite: the write
  * lock; Postgres: an advisory lock), so two processes opening a new database together do not race.
  */
-async function migrate(
+export async function migrate(
   kysely: Kysely<Database>,
   name: string,
   translate: (error: unknown) => unknown,
