@@ -196,7 +196,14 @@ async function stopServer(child: ChildProcess, dir: string | null): Promise<void
     await exited;
     clearTimeout(timer);
   }
-  if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  // The server's last files may still be going away as it exits: retry, and never fail a teardown for it.
+  if (dir !== null) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // A folder in the system's temporary directory: harmless if left.
+    }
+  }
 }
 
 function freePort(): Promise<number> {
