@@ -34,7 +34,7 @@ export interface Job {
   args?: Record<string, unknown>;
 }
 
-export type StageModule = "store" | "sync" | "chain" | "match" | "reconcile" | "report";
+export type StageModule = "store" | "sync" | "chain" | "match" | "reconcile" | "report" | "postgres";
 
 /** What a task returns; the runner adds the process's own numbers. */
 export interface TaskResult {

@@ -1,7 +1,7 @@
 /** `omrecon bench` (`pnpm bench`) flags → options, checked once with errors that name the flag. */
 import { intFlag, parseCommandLine, UsageError } from "@omrecon/cli";
 
-export const STAGES = ["sync", "chain", "store", "match", "report"] as const;
+export const STAGES = ["sync", "chain", "store", "match", "report", "postgres"] as const;
 export type StageId = (typeof STAGES)[number];
 
 export const BENCH_HELP = `Usage: omrecon bench [--orders N] [--seed S] [--stages a,b,…] [--repeat R] [--json] [--check]
@@ -18,6 +18,8 @@ Stages (in the order they run):
   match    match() vs group-by-memo in a Map; peak RSS; findings against the ground truth;
            plus one whole reconcile run (load, match, store) for information
   report   writeReports vs Papa.unparse of the same rows in memory; peak RSS at N vs N/10
+  postgres on a Postgres server of its own (or OMRECON_BENCH_POSTGRES_URL): store write vs plain
+           pg multi-row INSERTs; a whole reconcile run and the CSV report, for information
 
 Options:
   --orders N      orders in the world (default 100000)

@@ -11,6 +11,7 @@ import { type BenchContext, runTask } from "./bench-context.js";
 import { type Fixture, fixturePath, hasFixture, readJson, removeDb } from "./fixtures.js";
 import type { BenchWorld } from "./job.js";
 import { type MachineInfo, machineInfo } from "./machine.js";
+import { measurePostgres } from "./measure-postgres.js";
 import { measureChain, measureMatch, measureReport, measureStore, measureSync } from "./measure-stages.js";
 import type { BenchOptions, StageId } from "./options.js";
 import { failedRow, type RowResult } from "./results.js";
@@ -43,6 +44,7 @@ const NEEDS: Record<StageId, Fixture[]> = {
   store: ["synced"],
   match: ["chained", "stats", "truth"],
   report: ["reconciled"],
+  postgres: ["synced", "chained", "stats"],
 };
 /** The fixture a stage (re)creates, and those built from it that it makes stale. */
 const MAKES: Partial<Record<StageId, { fixture: Fixture; stale: Fixture[] }>> = {
@@ -66,6 +68,7 @@ const MEASURE: Record<StageId, (ctx: BenchContext) => Promise<RowResult[]>> = {
   store: measureStore,
   match: measureMatch,
   report: measureReport,
+  postgres: measurePostgres,
 };
 
 /** Fixtures that must be made, in order, before `stage` can run (given what exists by then). */

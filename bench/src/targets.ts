@@ -2,6 +2,8 @@
 export const TARGETS = {
   /** upsertOrders ÷ prepared INSERT. */
   storeWriteRatio: 1.5,
+  /** upsertOrders on Postgres ÷ plain pg multi-row INSERTs of the same rows (issue #18). */
+  postgresStoreWriteRatio: 1.5,
   /** runSync (full) ÷ the same requests in a raw undici loop. */
   fullSyncRatio: 1.5,
   /** match() ÷ group-by-memo in a Map. */

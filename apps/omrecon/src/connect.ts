@@ -1,13 +1,14 @@
 /**
  * The one place a command turns settings into the partner API client and the database: every
  * command that needs them (sync, reconcile, resolve, report, nightly, demo) comes here, so the key,
- * the base URL, the user agent and the "database does not exist" line are decided once.
+ * the base URL, the user agent and the "database does not exist" line are decided once. The
+ * database is a SQLite file or a Postgres URL (the store decides which); messages name a URL
+ * without its password.
  */
-import { existsSync } from "node:fs";
 import { apiKeyOf, ConfigError, type Settings } from "@omrecon/cli";
 import { OpenMoneyClient } from "@omrecon/client";
 import type { Logger } from "@omrecon/core";
-import { openStore, type Store } from "@omrecon/store";
+import { databaseName, openStore, type Store, storeExists } from "@omrecon/store";
 
 export interface OpenDatabaseOptions {
   /**
@@ -22,10 +23,18 @@ export async function openDatabase(
   settings: Pick<Settings, "dbPath">,
   options: OpenDatabaseOptions = {},
 ): Promise<Store> {
-  if (options.madeBy !== undefined && !existsSync(settings.dbPath)) {
-    throw new ConfigError(`database ${settings.dbPath} does not exist; run \`${options.madeBy}\` first or pass --db`);
+  // A SQLite file, or a Postgres database whose schema omrecon made (asked without creating it).
+  if (options.madeBy !== undefined && !(await storeExists(settings.dbPath))) {
+    throw new ConfigError(
+      `database ${databaseName(settings.dbPath)} does not exist; run \`${options.madeBy}\` first or pass --db`,
+    );
   }
   return openStore(settings.dbPath);
+}
+
+/** Whether the database of `settings` is there already (a first run reads the whole history). */
+export function databaseExists(settings: Pick<Settings, "dbPath">): Promise<boolean> {
+  return storeExists(settings.dbPath);
 }
 
 export interface PartnerClientOptions {

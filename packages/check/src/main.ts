@@ -15,7 +15,7 @@ under OPENMONEY_BASE_URL and its parents). It never creates or cancels anything.
 Options:
   --json                one JSON document on stdout (the table goes to stderr otherwise)
   --save-samples DIR    write every answer into DIR (the key removed, nothing else), for a bug report
-  --db PATH             the database path to check (default: OMRECON_DB or ./data/omrecon.sqlite)
+  --db PATH             the database to check: a SQLite file or postgres:// URL (default: OMRECON_DB or ./data/omrecon.sqlite)
   -h, --help            this help
 
 Exit status: 0 compatible, 1 compatible with warnings, 2 incompatible or unreachable.

@@ -8,6 +8,7 @@
 import { type ClientOptions, OpenMoneyClient } from "@omrecon/client";
 import { checkEndpoints } from "./endpoints-check.js";
 import { checkOpenApi } from "./openapi.js";
+import { checkPostgres } from "./postgres-check.js";
 import { type CheckReport, type CheckRow, summarize } from "./report.js";
 import { saveSamples } from "./samples.js";
 import { checkSettings } from "./settings-check.js";
@@ -29,7 +30,15 @@ export interface CheckOptions {
 
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const now = (options.now ?? (() => new Date()))();
-  const { rows: settingsRows, settings } = checkSettings(options.env, options.db);
+  const checked = checkSettings(options.env, options.db);
+  const { settings } = checked;
+  // A Postgres database is asked over the network (read-only); a SQLite file was looked at above.
+  const settingsRows =
+    settings !== null && /^postgres(ql)?:\/\//i.test(settings.dbPath)
+      ? await Promise.all(
+          checked.rows.map((r) => (r.what === "OMRECON_DB" ? checkPostgres(settings.dbPath) : Promise.resolve(r))),
+        )
+      : checked.rows;
   if (settings === null || settings.apiKey === undefined) return report(settingsRows, null, null, 0);
   const client = new OpenMoneyClient({
     apiKey: settings.apiKey,

@@ -1,6 +1,7 @@
 /**
  * The settings rows: the key (present, shaped `osk_…`, never printed), the base URL, and whether
- * the database path can be written — looked at, never created: `check` changes nothing.
+ * the database path can be written — looked at, never created: `check` changes nothing (a Postgres
+ * URL is asked by postgres-check.ts).
  */
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -43,7 +44,8 @@ export function checkSettings(env: Record<string, string | undefined>, db: strin
 /** Whether sync could open (or create) the SQLite file at `path`, and its `-wal` beside it. */
 export function checkDatabase(path: string): CheckRow {
   const what = "OMRECON_DB";
-  if (/^postgres(ql)?:\/\//i.test(path)) return row(what, "Postgres", "info", ["a Postgres URL: not checked here"]);
+  // runCheck asks a Postgres server itself (postgres-check.ts); nothing of the URL is shown here.
+  if (/^postgres(ql)?:\/\//i.test(path)) return row(what, "Postgres", "info", ["a Postgres URL"]);
   const file = resolve(path);
   if (existsSync(file)) {
     if (!statSync(file).isFile()) return row(what, "not a file", "incompatible", [`${file} exists and is not a file`]);

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { isOmreconError, redact } from "@omrecon/core";
+import { databasePassword } from "./database-setting.js";
 
 /** Secrets from the environment, so that even an error raised before settings load is redacted. */
 function environmentSecrets(env: Record<string, string | undefined>): string[] {
-  const out = [env.OPENMONEY_API_KEY, env.TON_API_KEY, env.OMRECON_WEBHOOK_SECRET];
+  const out = [env.OPENMONEY_API_KEY, env.TON_API_KEY, env.OMRECON_WEBHOOK_SECRET, databasePassword(env.OMRECON_DB)];
   if (env.OPENMONEY_API_KEY_FILE) {
     try {
       out.push(readFileSync(env.OPENMONEY_API_KEY_FILE, "utf8").trim());

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { databaseLocation, databasePassword } from "./database-setting.js";
 import { ConfigError } from "./errors.js";
 
 /**
@@ -122,7 +123,7 @@ export function loadSettings(env: Env, overrides: SettingsOverrides = {}, option
     baseUrl: url(nonEmpty(env.OPENMONEY_BASE_URL) ?? DEFAULTS.baseUrl, "OPENMONEY_BASE_URL"),
     tonEndpoint: url(nonEmpty(env.TON_ENDPOINT) ?? DEFAULTS.tonEndpoint, "TON_ENDPOINT"),
     tonApiKey: nonEmpty(env.TON_API_KEY),
-    dbPath: nonEmpty(overrides.db) ?? nonEmpty(env.OMRECON_DB) ?? DEFAULTS.dbPath,
+    dbPath: databaseLocation(overrides.db, env, DEFAULTS.dbPath),
     webhookUrl:
       webhook === undefined ? undefined : url(webhook, overrides.webhook ? "--webhook" : "OMRECON_WEBHOOK_URL"),
     webhookSecret: nonEmpty(env.OMRECON_WEBHOOK_SECRET),
@@ -161,5 +162,7 @@ export function apiKeyOf(settings: Pick<Settings, "apiKey">): string {
 
 /** The values that must never appear in output: pass them to the logger and to runMain. */
 export function secretsOf(settings: Settings): string[] {
-  return [settings.apiKey, settings.tonApiKey, settings.webhookSecret].filter((s): s is string => s !== undefined);
+  return [settings.apiKey, settings.tonApiKey, settings.webhookSecret, databasePassword(settings.dbPath)].filter(
+    (s): s is string => s !== undefined,
+  );
 }

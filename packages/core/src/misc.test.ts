@@ -25,4 +25,12 @@ describe("redact", () => {
     expect(redact("token osk_abcdef123 leaked")).toBe("token osk_[REDACTED] leaked");
     expect(redact("secret-value here", ["secret-value"])).toBe("[REDACTED] here");
   });
+  it("masks the password of a URL, whatever its scheme, and keeps the rest", () => {
+    expect(redact("db postgres://omrecon:s3cr%40t@db.internal:5432/omrecon?sslmode=require down")).toBe(
+      "db postgres://omrecon:[REDACTED]@db.internal:5432/omrecon?sslmode=require down",
+    );
+    expect(redact("postgresql://u:p@h/d and https://example.com/a@b")).toBe(
+      "postgresql://u:[REDACTED]@h/d and https://example.com/a@b",
+    );
+  });
 });

@@ -5,17 +5,21 @@
  * sandbox's toncenter and reconcile must match the orders they pay and report nothing.
  */
 import { listTransfers } from "@omrecon/store";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { startHarness } from "./sandbox-harness.js";
+import { describeEachDialect } from "./store-fixtures.js";
 
-describe("an aborted deposit that kept its coins, over HTTP through the sandbox", () => {
+describeEachDialect("an aborted deposit that kept its coins, over HTTP through the sandbox", (dialect) => {
   it("pays its order: matched, no finding, stored as aborted with no bounce sent", async () => {
-    const h = await startHarness({
-      seed: "aborted-kept",
-      orders: 40,
-      days: 2,
-      tricky: { aborted_kept_undeployed: 2, aborted_kept_bounce_unpaid: 2 },
-    });
+    const h = await startHarness(
+      {
+        seed: "aborted-kept",
+        orders: 40,
+        days: 2,
+        tricky: { aborted_kept_undeployed: 2, aborted_kept_bounce_unpaid: 2 },
+      },
+      dialect,
+    );
     try {
       const outcome = await h.syncAndReconcile();
       expect(outcome.findings).toEqual([]);

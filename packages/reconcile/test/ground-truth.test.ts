@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListedFinding } from "../src/index.js";
 import { type Receiver, startReceiver } from "./receiver.js";
 import { everyKind, startHarness } from "./sandbox-harness.js";
+import { describeEachDialect } from "./store-fixtures.js";
 
 /** The fields the ground truth pins, in its order. */
 function pinned(f: ListedFinding | ExpectedFinding) {
@@ -19,7 +20,7 @@ function pinned(f: ListedFinding | ExpectedFinding) {
 }
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-describe("reconcile over a sandbox world equals its ground truth", () => {
+describeEachDialect("reconcile over a sandbox world equals its ground truth", (dialect) => {
   let receiver: Receiver;
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -31,7 +32,7 @@ describe("reconcile over a sandbox world equals its ground truth", () => {
   it.each([1, 2, 3, "omrecon"])(
     "reports exactly the planted findings, no more, for seed %s, then nothing new on a rerun",
     async (seed) => {
-      const h = await startHarness({ seed, orders: 400, days: 7, plant: everyKind(2), tricky: true });
+      const h = await startHarness({ seed, orders: 400, days: 7, plant: everyKind(2), tricky: true }, dialect);
       try {
         const first = await h.syncAndReconcile({ url: receiver.url });
         const truth = h.sb.truth.findings.map(pinned).sort(byKey);
@@ -60,7 +61,7 @@ describe("reconcile over a sandbox world equals its ground truth", () => {
   );
 
   it("alerts only what is new after the world changes: a duplicate payment and an uncredited top-up", async () => {
-    const h = await startHarness({ seed: 7, orders: 300, days: 3, plant: everyKind(1), tricky: true });
+    const h = await startHarness({ seed: 7, orders: 300, days: 3, plant: everyKind(1), tricky: true }, dialect);
     try {
       const first = await h.syncAndReconcile({ url: receiver.url });
       const before = receiver.posts.length;
@@ -95,7 +96,7 @@ describe("reconcile over a sandbox world equals its ground truth", () => {
 
   describe.skipIf(!process.env.OMRECON_SLOW_TESTS)("at scale", () => {
     it("equals the truth with a dozen of every kind among 5,000 orders", async () => {
-      const h = await startHarness({ seed: 12, orders: 5_000, days: 7, plant: everyKind(12), tricky: true });
+      const h = await startHarness({ seed: 12, orders: 5_000, days: 7, plant: everyKind(12), tricky: true }, dialect);
       try {
         const run = await h.syncAndReconcile();
         expect(run.findings.map(pinned).sort(byKey)).toEqual(h.sb.truth.findings.map(pinned).sort(byKey));

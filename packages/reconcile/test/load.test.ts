@@ -1,12 +1,12 @@
 import { Address } from "@ton/core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { loadStoredFacts } from "../src/index.js";
 import { at, ledger, order, PAY, TOPUP, ton, transfer } from "./match-fixtures.js";
-import { putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
+import { describeEachDialect, putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
 
-describe("loadStoredFacts: the mirror as the matcher's input", () => {
+describeEachDialect("loadStoredFacts: the mirror as the matcher's input", (dialect) => {
   it("reads every order by id, with its payment address in raw form when sync could parse it", async () => {
-    const store = await tempStore();
+    const store = await tempStore(dialect);
     const orders = [
       order(3, { payment_address: PAY.toString({ bounceable: true }), tx_hash: "ab".repeat(32) }),
       order(1, { payment_method: "balance", payment_memo: null, payment_address: null, expires_at: null }),
@@ -24,7 +24,7 @@ describe("loadStoredFacts: the mirror as the matcher's input", () => {
   });
 
   it("reads every transfer by address then lt, each flag on its own", async () => {
-    const store = await tempStore();
+    const store = await tempStore(dialect);
     const flags = ["external", "bounced", "aborted", "sent_back", "bounce_sent"] as const;
     const other = new Address(0, Buffer.alloc(32, 0x99)).toRawString();
     const transfers = [
@@ -52,7 +52,7 @@ describe("loadStoredFacts: the mirror as the matcher's input", () => {
   });
 
   it("reads the ledger by id and the latest balance with its top-up address in raw form", async () => {
-    const store = await tempStore();
+    const store = await tempStore(dialect);
     const rows = [
       ledger(2, "order_debit", "-1", "9", { order_id: 7, created_at: at(2) }),
       ledger(1, "topup", "10", "10", { tx_hash: "cd".repeat(32) }),

@@ -1,16 +1,16 @@
 import { createHmac } from "node:crypto";
 import { listFindings, listOrderMatches, listRuns, takeLock } from "@omrecon/store";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { exitStatusOf, humanSummary, type ReconcileContext, reconcile, resolve, runJson } from "../src/index.js";
 import { at, input, ledger, order, PAY, TOPUP, ton, transfer } from "./match-fixtures.js";
 import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
-import { putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
+import { describeEachDialect, putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
 
 const window = input().window;
 const options = { from: new Date(window.from), to: new Date(window.to) };
 const SECRET = "whsec-test-1234";
 
-describe("reconcile: runs, findings, alerts over a real database", () => {
+describeEachDialect("reconcile: runs, findings, alerts over a real database", (dialect) => {
   let receiver: Receiver;
   beforeEach(async () => {
     receiver = await startReceiver();
@@ -20,7 +20,7 @@ describe("reconcile: runs, findings, alerts over a real database", () => {
   });
 
   async function world() {
-    const store = await tempStore();
+    const store = await tempStore(dialect);
     await putOrders(store, [order(1), order(2), order(3, { status: "pending_payment" })]);
     await putTransfers(store, [
       transfer({ comment: "STARS-1" }),

@@ -1,9 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
+import { hostname } from "node:os";
 import {
   deleteSyncState,
   getRun,
@@ -16,11 +14,12 @@ import {
   takeLock,
   writeTransaction,
 } from "@omrecon/store";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testDatabase } from "@omrecon/store/testing";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { type ReconcileContext, ReconcileInterruptedError, reconcile } from "../src/index.js";
 import { at, input, ledger, order, TOPUP, ton, transfer } from "./match-fixtures.js";
 import { type Receiver, startReceiver } from "./receiver.js";
-import { putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
+import { describeEachDialect, putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
 
 const window = input().window;
 const options = { from: new Date(window.from), to: new Date(window.to) };
@@ -38,7 +37,7 @@ function recordingLogger(lines: string[]) {
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 
-describe("reconcile: runs that never block or mislead the next", () => {
+describeEachDialect("reconcile: runs that never block or mislead the next", (dialect) => {
   let receiver: Receiver;
   beforeEach(async () => {
     receiver = await startReceiver();
@@ -49,7 +48,7 @@ describe("reconcile: runs that never block or mislead the next", () => {
 
   /** An underpaid order, an orphan transfer and a top-up without its credit. */
   async function world(path?: string) {
-    const store = path ? await openStore(path) : await tempStore();
+    const store = path ? await openStore(path) : await tempStore(dialect);
     await putOrders(store, [order(1), order(2)]);
     await putTransfers(store, [
       transfer({ comment: "STARS-1" }),
@@ -153,7 +152,7 @@ describe("reconcile: runs that never block or mislead the next", () => {
   });
 
   it("keeps a finished run's result when releasing the lock fails, and says so", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "omrecon-release-")), "db.sqlite");
+    const path = await dialect.location();
     const { store, ctx, lines } = await world(path);
     await store.close();
     // A short busy timeout: the release meets another writer and gives up, as a full disk fails it.
@@ -173,10 +172,21 @@ describe("reconcile: runs that never block or mislead the next", () => {
         const started = new Promise<void>((r) => {
           begun = r;
         });
-        holding = writeTransaction(other.db, async () => {
-          begun();
-          await blocked;
-        });
+        // SQLite: the database's write lock. Postgres: the lock row itself (the release is one DELETE
+        // outside any write transaction, so only a lock on its row can keep it waiting).
+        holding =
+          dialect.name === "sqlite"
+            ? writeTransaction(other.db, async () => {
+                begun();
+                await blocked;
+              })
+            : testDatabase(other)
+                .db.transaction()
+                .execute(async (trx) => {
+                  await trx.selectFrom("locks").selectAll().forUpdate().execute();
+                  begun();
+                  await blocked;
+                });
         void started.then(() => res.end("ok"));
       });
     });
@@ -197,7 +207,7 @@ describe("reconcile: runs that never block or mislead the next", () => {
   });
 });
 
-describe("reconcile: a mirror the last sync did not finish", () => {
+describeEachDialect("reconcile: a mirror the last sync did not finish", (dialect) => {
   let receiver: Receiver;
   beforeEach(async () => {
     receiver = await startReceiver();
@@ -207,7 +217,7 @@ describe("reconcile: a mirror the last sync did not finish", () => {
   });
 
   async function world() {
-    const store = await tempStore();
+    const store = await tempStore(dialect);
     await putOrders(store, [order(1), order(2)]);
     await putTransfers(store, [
       transfer({ comment: "stars-2", value_nano: ton("0.4") }),

@@ -1,11 +1,12 @@
 /**
  * The real pieces wired together over HTTP: a sandbox world, the partner API client, sync into a
- * real SQLite file, the chain reader against the sandbox's toncenter, and `reconcile`.
+ * real database (a SQLite file, or a Postgres schema), the chain reader against the sandbox's toncenter, and `reconcile`.
  */
 import { OpenMoneyClient } from "@omrecon/client";
 import { FINDING_KINDS, type FindingKind } from "@omrecon/core";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@omrecon/sandbox";
 import type { Store } from "@omrecon/store";
+import type { TestDialect } from "@omrecon/store/testing";
 import { runSync } from "@omrecon/sync";
 import { connectReconcile, type RunOutcome, reconcile, type WebhookTarget } from "../src/index.js";
 import { tempStore } from "./store-fixtures.js";
@@ -27,9 +28,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: SandboxOptions): Promise<Harness> {
+/** The sandbox of `options`, and a new store of `dialect` (SQLite when not given). */
+export async function startHarness(options: SandboxOptions, dialect?: TestDialect): Promise<Harness> {
   const sb = await startSandbox(options);
-  const store = await tempStore();
+  const store = await tempStore(dialect);
   const client = new OpenMoneyClient({ apiKey: sb.apiKey, baseUrl: sb.apiUrl, retryBaseDelayMs: 10 });
   const now = () => new Date(sb.now());
   const window = { from: new Date(sb.truth.window.from), to: new Date(sb.truth.window.to) };

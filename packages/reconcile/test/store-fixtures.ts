@@ -11,12 +11,26 @@ import {
   upsertOrders,
   upsertTransfers,
 } from "@omrecon/store";
+import { type TestDialect, testDialects } from "@omrecon/store/testing";
 import { Address } from "@ton/core";
+import { describe } from "vitest";
 import type { MatchBalanceTransaction, MatchOrder, MatchTransfer } from "../src/index.js";
 import { TOPUP } from "./match-fixtures.js";
 
-export async function tempStore(): Promise<Store> {
-  return openStore(join(mkdtempSync(join(tmpdir(), "omrecon-reconcile-")), "db.sqlite"));
+/** A new, empty store: a SQLite file, or a fresh Postgres schema when the suite runs on Postgres. */
+export async function tempStore(dialect?: TestDialect): Promise<Store> {
+  return openStore(
+    dialect ? await dialect.location() : join(mkdtempSync(join(tmpdir(), "omrecon-reconcile-")), "db.sqlite"),
+  );
+}
+
+/** The dialects a suite runs against (@omrecon/store/testing), once per file. */
+export const DIALECTS = testDialects();
+
+/** `describe` once per dialect (`name [sqlite]`, `name [postgres]`); one that cannot run here skips, its title says why. */
+export function describeEachDialect(name: string, body: (dialect: TestDialect) => void): void {
+  for (const dialect of DIALECTS)
+    describe.skipIf(dialect.skip !== null)(`${name} [${dialect.title}]`, () => body(dialect));
 }
 
 export async function putOrders(

@@ -4,7 +4,8 @@
  * duplicate, orphan — or left unaccounted. The transfers are read in order of arrival alongside the
  * orders (by creation), a little behind them: a payment comes after its order, so the covering hashes
  * of the orders read so far are waiting when their transfer comes, and memory holds only the orders of
- * the last hour or so (plus the rare ones paid later), not the period's.
+ * the last hour or so (plus the rare ones paid later), not the period's. Both come in chunks from two
+ * cursors of one snapshot; the transfers' next chunk is awaited only when the one in hand runs out.
  */
 import { type ArrivalRow, type IntValue, REPORT_ORDER, type ReportOrderRow, type ReportReader } from "@omrecon/store";
 import { BILLED_STATUSES, type ReportBook } from "./book.js";
@@ -21,8 +22,11 @@ export interface Unaccounted {
 export class ChainSide {
   readonly #book: ReportBook;
   readonly #dayOf: (utime: number) => string;
-  readonly #arrivals: Iterator<ArrivalRow>;
-  #next: ArrivalRow | undefined;
+  readonly #arrivals: AsyncIterator<ArrivalRow[]>;
+  /** The chunk of transfers in hand, and the position of the next one in it. */
+  #chunk: ArrivalRow[] = [];
+  #at = 0;
+  #done = false;
   /** Covering hash → billed, for orders read whose transfers have not come yet. */
   readonly #pending = new Map<string, boolean>();
   /** Hash → role, from the current duplicate and orphan findings. */
@@ -32,33 +36,35 @@ export class ChainSide {
 
   constructor(
     book: ReportBook,
-    arrivals: Iterable<ArrivalRow>,
+    arrivals: AsyncIterable<ArrivalRow[]>,
     roles: ReadonlyMap<string, "duplicate" | "orphan">,
     dayOf: (utime: number) => string,
   ) {
     this.#book = book;
     this.#roles = roles;
     this.#dayOf = dayOf;
-    this.#arrivals = arrivals[Symbol.iterator]();
-    this.#next = this.#read();
+    this.#arrivals = arrivals[Symbol.asyncIterator]();
   }
 
-  /** An order of the period (in order of creation): its covering hashes wait for their transfers. */
-  addOrder(row: ReportOrderRow, createdMs: number): void {
-    if (row[REPORT_ORDER.has_covering] === 1) {
-      const billed = BILLED_STATUSES.has(row[REPORT_ORDER.status] as string);
-      this.#expect(
-        billed,
-        row[REPORT_ORDER.completing_tx_hash] as string | null,
-        row[REPORT_ORDER.covering_hashes] as string | null,
-      );
+  /** Orders of the period (in order of creation): their covering hashes wait for their transfers. */
+  async addOrders(rows: readonly ReportOrderRow[], createdMs: (row: ReportOrderRow) => number): Promise<void> {
+    for (const row of rows) {
+      if (row[REPORT_ORDER.has_covering] === 1) {
+        const billed = BILLED_STATUSES.has(row[REPORT_ORDER.status] as string);
+        this.#expect(
+          billed,
+          row[REPORT_ORDER.completing_tx_hash] as string | null,
+          row[REPORT_ORDER.covering_hashes] as string | null,
+        );
+      }
+      const until = Math.floor(createdMs(row) / 1000) - LAG_SECONDS;
+      while (!this.#advance(until)) await this.#refill();
     }
-    this.#advance(Math.floor(createdMs / 1000) - LAG_SECONDS);
   }
 
   /** Reads the remaining transfers; returns how many nothing claimed. */
-  finish(): number {
-    this.#advance(Number.POSITIVE_INFINITY);
+  async finish(): Promise<number> {
+    while (!this.#advance(Number.POSITIVE_INFINITY)) await this.#refill();
     // A transfer stamped more than the lag before its order (clocks apart): its order came later.
     for (const t of this.#unclaimed.values()) {
       const billed = this.#pending.get(t.hash);
@@ -75,7 +81,7 @@ export class ChainSide {
    * those of the three days before it (a payment after midnight for the evening's order), then all
    * others, only as long as some transfer is unclaimed.
    */
-  claimOutside(reader: ReportReader, from: string, to: string): void {
+  async claimOutside(reader: ReportReader, from: string, to: string): Promise<void> {
     const near = new Date(Date.parse(from) - 3 * 86_400_000).toISOString();
     const ranges: [string | null, string | null][] = [
       [near, from],
@@ -84,7 +90,7 @@ export class ChainSide {
     ];
     for (const [createdFrom, createdTo] of ranges) {
       if (this.#unclaimed.size === 0) return;
-      for (const claim of reader.coveringClaims(createdFrom, createdTo, [...this.#unclaimed.keys()])) {
+      for (const claim of await reader.coveringClaims(createdFrom, createdTo, [...this.#unclaimed.keys()])) {
         const t = this.#unclaimed.get(claim.hash);
         if (t === undefined) continue;
         this.#unclaimed.delete(claim.hash);
@@ -107,9 +113,17 @@ export class ChainSide {
     for (const hash of JSON.parse(json) as string[]) this.#pending.set(hash, billed);
   }
 
-  #advance(untilSec: number): void {
-    while (this.#next !== undefined && this.#next[1] < untilSec) {
-      const [hash, utime, value] = this.#next;
+  /**
+   * Takes the transfers in hand that arrived before `untilSec`; false when the chunk ran out before
+   * that (the next must be read first), true when the rest come later or there are none.
+   */
+  #advance(untilSec: number): boolean {
+    const chunk = this.#chunk;
+    while (this.#at < chunk.length) {
+      const next = chunk[this.#at]!;
+      if (next[1] >= untilSec) return true;
+      this.#at += 1;
+      const [hash, utime, value] = next;
       this.#book.chainOf(this.#dayOf(utime)).arrived.add(value);
       const billed = this.#pending.get(hash);
       if (billed !== undefined) {
@@ -120,16 +134,20 @@ export class ChainSide {
         if (role !== undefined) this.#add(utime, value, role === "duplicate" ? "duplicates" : "orphans");
         else this.#unclaimed.set(hash, { hash, utime, value });
       }
-      this.#next = this.#read();
     }
+    return this.#done;
   }
 
   #add(utime: number, value: IntValue, role: "covering" | "unbilled" | "duplicates" | "orphans"): void {
     this.#book.chainOf(this.#dayOf(utime))[role].add(value);
   }
 
-  #read(): ArrivalRow | undefined {
-    const r = this.#arrivals.next();
-    return r.done ? undefined : r.value;
+  async #refill(): Promise<void> {
+    const r = await this.#arrivals.next();
+    if (r.done) {
+      this.#done = true;
+      this.#chunk = [];
+    } else this.#chunk = r.value;
+    this.#at = 0;
   }
 }

@@ -33,29 +33,31 @@ export interface LedgerBreak {
   stated_nano: bigint;
 }
 
-export function ledgerLines(reader: ReportReader, from: string, to: string) {
-  const onChain = reader.validTransferHashes(reader.topupAddressRaw());
-  const before = reader.balanceBefore(from);
-  function* lines(): Generator<LedgerLine> {
+export async function ledgerLines(reader: ReportReader, from: string, to: string) {
+  const onChain = await reader.validTransferHashes(await reader.topupAddressRaw());
+  const before = await reader.balanceBefore(from);
+  async function* lines(): AsyncGenerator<LedgerLine> {
     let prev = before;
-    for (const row of reader.ledger(from, to)) {
-      const expected = prev === null ? null : prev + row.amount_nano;
-      prev = row.balance_after_nano;
-      if (expected !== null && row.balance_after_nano !== expected) {
-        yield { row, status: "break", expected };
-        continue;
+    for await (const rows of reader.ledger(from, to)) {
+      for (const row of rows) {
+        const expected = prev === null ? null : prev + row.amount_nano;
+        prev = row.balance_after_nano;
+        if (expected !== null && row.balance_after_nano !== expected) {
+          yield { row, status: "break", expected };
+          continue;
+        }
+        let status: LedgerLine["status"] = "";
+        if (row.type === "topup" && onChain !== null)
+          status = row.tx_hash && onChain.has(row.tx_hash) ? "ok" : "unconfirmed";
+        else if (expected !== null) status = "ok";
+        yield { row, status };
       }
-      let status: LedgerLine["status"] = "";
-      if (row.type === "topup" && onChain !== null)
-        status = row.tx_hash && onChain.has(row.tx_hash) ? "ok" : "unconfirmed";
-      else if (expected !== null) status = "ok";
-      yield { row, status };
     }
   }
   /** Every line once, counting the stats as they pass (`each` sees them, e.g. to write the CSV). */
-  function count(each: (line: LedgerLine) => void = () => {}): LedgerStats {
+  async function count(each: (line: LedgerLine) => void = () => {}): Promise<LedgerStats> {
     const stats: LedgerStats = { rows: 0, breaks: 0, unconfirmed: 0, textAmounts: 0, firstBreak: null };
-    for (const line of lines()) {
+    for await (const line of lines()) {
       stats.rows += 1;
       if (line.status === "break") {
         stats.breaks += 1;

@@ -41,18 +41,18 @@ export interface ReportFindings {
 const TRANSFER_SUBJECT = new Set(["duplicate_payment", "orphan_transfer", "bounced_transfer", "topup_without_credit"]);
 const LATEST_RUN_SUBJECT = new Set(["balance_mismatch", "control_total_mismatch"]);
 
-export function classifyFindings(
+export async function classifyFindings(
   reader: ReportReader,
   runs: readonly ReportRunRow[],
   period: { fromMs: number; toMs: number },
-): ReportFindings {
+): Promise<ReportFindings> {
   const latest = runs.at(-1);
   const current: ReportFinding[] = [];
   if (latest !== undefined) {
-    for (const row of reader.findings()) {
+    for (const row of await reader.findings()) {
       const subject = subjectMs(row);
       const run = authoritativeRun(row, subject, runs, latest);
-      if (run === null || !reader.runSawFinding(run, row.key)) continue;
+      if (run === null || !(await reader.runSawFinding(run, row.key))) continue;
       current.push({
         ...row,
         subject_ms: subject,

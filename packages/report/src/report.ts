@@ -114,10 +114,10 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
   let workbookTemp: string | null = null;
   try {
     const summary = await readReportSnapshot(ctx.store.db, async (reader) => {
-      const runs = reader.runs();
+      const runs = await reader.runs();
       const latest = runs.at(-1);
       const tolerance = new Map(runs.map((r) => [Number(r.id), toleranceOf(r.options)]));
-      const findings = classifyFindings(reader, runs, { fromMs, toMs });
+      const findings = await classifyFindings(reader, runs, { fromMs, toMs });
       const book = new ReportBook(findings.byOrder, tolerance);
       const days = new DayFormatter(zone.name);
       const times = new TimeCells(zone);
@@ -139,17 +139,22 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         if (f.kind === "duplicate_payment") roles.set(f.tx_hash, "duplicate");
         else if (f.kind === "orphan_transfer") roles.set(f.tx_hash, "orphan");
       }
-      const chain = new ChainSide(book, reader.arrivals(fromSec, toSec, reader.topupAddressRaw()), roles, arrivalDay);
-      for (const row of reader.orders(from, to)) {
-        const created = row[REPORT_ORDER.created_at] as string;
-        const stored = times.isStored(created);
-        book.addOrder(row, stored ? days.ofStored(created) : days.of(created));
-        chain.addOrder(row, instantMs(created));
-        if (ordersCsv) ordersCsv.add(orderCsvCells(row, times));
-        orderCount += 1;
-        if (orderCount % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.orders, orderCount);
+      const topup = await reader.topupAddressRaw();
+      const chain = new ChainSide(book, reader.arrivals(fromSec, toSec, topup), roles, arrivalDay);
+      const createdMs = (row: ReportOrderRow) => instantMs(row[REPORT_ORDER.created_at] as string);
+      for await (const rows of reader.orders(from, to)) {
+        for (const row of rows) {
+          const created = row[REPORT_ORDER.created_at] as string;
+          const stored = times.isStored(created);
+          book.addOrder(row, stored ? days.ofStored(created) : days.of(created));
+          if (ordersCsv) ordersCsv.add(orderCsvCells(row, times));
+          orderCount += 1;
+          if (orderCount % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.orders, orderCount);
+        }
+        // The book's order side and its chain side are separate sums: the chunk's transfers after its orders.
+        await chain.addOrders(rows, createdMs);
       }
-      if (chain.finish() > 0) chain.claimOutside(reader, from, to);
+      if ((await chain.finish()) > 0) await chain.claimOutside(reader, from, to);
 
       const horizon = latest === undefined ? Math.min(toMs, now().getTime()) : Date.parse(latest.as_of);
       const period = periodDays(zone, fromMs, toMs, horizon);
@@ -161,7 +166,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         (day) => chain.unclaimedOn(day)?.hash,
       );
       const daily = dailyRows(book, period.days, period.partial);
-      const ledger = ledgerLines(reader, from, to);
+      const ledger = await ledgerLines(reader, from, to);
       let ledgerStats: LedgerStats;
       if (formats.has("csv")) {
         const dailyCsv = csv(REPORT_FILES.dailySummary, DAILY_SUMMARY_COLUMNS);
@@ -169,8 +174,8 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         const findingsCsv = csv(REPORT_FILES.findings, FINDINGS_COLUMNS);
         for (const f of findings.listed) findingsCsv.add(findingCsvCells(f));
         const ledgerCsv = csv(REPORT_FILES.balanceLedger, BALANCE_LEDGER_COLUMNS);
-        ledgerStats = ledger.count((line) => ledgerCsv.add(ledgerCsvCells(line, times)));
-      } else ledgerStats = ledger.count();
+        ledgerStats = await ledger.count((line) => ledgerCsv.add(ledgerCsvCells(line, times)));
+      } else ledgerStats = await ledger.count();
 
       const counts = findingCounts(findings.listed);
       const openNow = findings.openNow.map(summaryFinding);
@@ -192,8 +197,8 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
           unconfirmed: ledgerStats.unconfirmed,
           first_break: ledgerStats.firstBreak,
         },
-        balance: balanceCheckOf(reader.balanceAgainstLedger()),
-        history: historyOf(reader.runHistory(HISTORY_RUNS)),
+        balance: balanceCheckOf(await reader.balanceAgainstLedger()),
+        history: historyOf(await reader.runHistory(HISTORY_RUNS)),
         text_amount_cells: 0,
       };
       summary.text_amount_cells =
@@ -229,7 +234,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         await book.table(
           "Orders",
           orderColumns,
-          mapRows(reader.orders(from, to), (row) => {
+          mapChunkRows(reader.orders(from, to), (row) => {
             written += 1;
             if (written % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.workbook, written);
             return orderValues(row, zone);
@@ -326,8 +331,12 @@ function toleranceOf(options: string): bigint {
   }
 }
 
-function* mapRows<T, U>(rows: Iterable<T>, fn: (row: T) => U): Generator<U> {
-  for (const row of rows) yield fn(row);
+async function* mapRows<T, U>(rows: AsyncIterable<T>, fn: (row: T) => U): AsyncGenerator<U> {
+  for await (const row of rows) yield fn(row);
+}
+
+async function* mapChunkRows<T, U>(chunks: AsyncIterable<readonly T[]>, fn: (row: T) => U): AsyncGenerator<U> {
+  for await (const rows of chunks) for (const row of rows) yield fn(row);
 }
 
 function orderCsvCells(row: ReportOrderRow, times: TimeCells): CsvCell[] {

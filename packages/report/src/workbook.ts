@@ -30,9 +30,13 @@ export class ReportWorkbook {
   }
 
   /** A table sheet from rows of values in column order (see `SheetWriter.add`); awaits the zip every 200 rows. */
-  async table(name: string, columns: readonly SheetColumn[], rows: Iterable<readonly unknown[]>): Promise<number> {
+  async table(
+    name: string,
+    columns: readonly SheetColumn[],
+    rows: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>,
+  ): Promise<number> {
     const sheet = new SheetWriter(this.#book, name, columns);
-    for (const row of rows) {
+    for await (const row of rows) {
       sheet.add(row);
       if (sheet.rows % 200 === 0) await sheet.drain();
     }

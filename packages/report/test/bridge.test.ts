@@ -1,15 +1,15 @@
 import { formatTon, parseTon } from "@omrecon/core";
 import { testDatabase } from "@omrecon/store/testing";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { BridgeError, chainGap, ordersGap, writeReports } from "../src/index.js";
-import { tempDir } from "./fixture.js";
+import { describeEachDialect, tempDir } from "./fixture.js";
 import { everyKind, reconciledWorld } from "./world-harness.js";
 
-describe("the bridge over reconciled sandbox worlds", () => {
+describeEachDialect("the bridge over reconciled sandbox worlds", (dialect) => {
   it.each([1, 2, 3, "omrecon"])(
     "closes on every day and for the period in seed %s with every finding kind planted",
     async (seed) => {
-      const w = await reconciledWorld({ seed, orders: 400, days: 7, plant: everyKind(2), tricky: true });
+      const w = await reconciledWorld({ seed, orders: 400, days: 7, plant: everyKind(2), tricky: true }, dialect);
       try {
         for (const timeZone of ["UTC", "Europe/Berlin", "Pacific/Kiritimati"]) {
           const result = await writeReports(
@@ -44,7 +44,7 @@ describe("the bridge over reconciled sandbox worlds", () => {
     // days fall (a world made at the wall clock's time failed this at 12:00 and 21:20 UTC, passed at
     // 00:00 and 06:00).
     const now = Date.parse("2026-04-16T00:00:00Z");
-    const w = await reconciledWorld({ seed: 9, orders: 600, days: 4, plant: everyKind(1), tricky: true, now });
+    const w = await reconciledWorld({ seed: 9, orders: 600, days: 4, plant: everyKind(1), tricky: true, now }, dialect);
     try {
       const start = Date.parse(w.window.from.toISOString().slice(0, 10));
       let crossed = 0;
@@ -67,7 +67,7 @@ describe("the bridge over reconciled sandbox worlds", () => {
   }, 120_000);
 
   it("refuses to deliver a report whose orders side does not close, naming the day and the side", async () => {
-    const w = await reconciledWorld({ seed: 5, orders: 300, days: 3, plant: { underpaid: 1 } });
+    const w = await reconciledWorld({ seed: 5, orders: 300, days: 3, plant: { underpaid: 1 } }, dialect);
     try {
       // The mirror changes after the reconciliation: one matched order now costs a nanoton more.
       const order = await testDatabase(w.store)
@@ -98,7 +98,7 @@ describe("the bridge over reconciled sandbox worlds", () => {
   });
 
   it("refuses one whose chain side does not close: a payment nobody reconciled", async () => {
-    const w = await reconciledWorld({ seed: 6, orders: 300, days: 3, plant: { orphan_transfer: 1 } });
+    const w = await reconciledWorld({ seed: 6, orders: 300, days: 3, plant: { orphan_transfer: 1 } }, dialect);
     try {
       const address = await testDatabase(w.store)
         .db.selectFrom("orders")
@@ -121,7 +121,7 @@ describe("the bridge over reconciled sandbox worlds", () => {
           bounced: 0,
           aborted: 0,
           sent_back: 0,
-          read_at: "t",
+          read_at: "2026-04-17T00:00:00.000Z",
         })
         .execute();
       const error = await writeReports(

@@ -3,14 +3,25 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseTon } from "@omrecon/core";
 import { openStore, type Store } from "@omrecon/store";
-import { testDatabase } from "@omrecon/store/testing";
+import { type TestDialect, testDatabase, testDialects } from "@omrecon/store/testing";
+import { describe } from "vitest";
 
 export function tempDir(prefix = "omrecon-report-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function tempStore(): Promise<Store> {
-  return openStore(join(tempDir(), "db.sqlite"));
+/** A new, empty store: a SQLite file, or a fresh Postgres schema when the suite runs on Postgres. */
+export async function tempStore(dialect?: TestDialect): Promise<Store> {
+  return openStore(dialect ? await dialect.location() : join(tempDir(), "db.sqlite"));
+}
+
+/** The dialects a suite runs against (@omrecon/store/testing), once per file. */
+export const DIALECTS = testDialects();
+
+/** `describe` once per dialect (`name [sqlite]`, `name [postgres]`); one that cannot run here skips, its title says why. */
+export function describeEachDialect(name: string, body: (dialect: TestDialect) => void): void {
+  for (const dialect of DIALECTS)
+    describe.skipIf(dialect.skip !== null)(`${name} [${dialect.title}]`, () => body(dialect));
 }
 
 let nextId = 1000;

@@ -2,19 +2,22 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { testDatabase } from "@omrecon/store/testing";
 import Papa from "papaparse";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { reportPeriod, writeReports } from "../src/index.js";
-import { tempDir } from "./fixture.js";
+import { describeEachDialect, tempDir } from "./fixture.js";
 import { everyKind, reconciledWorld } from "./world-harness.js";
 
 const records = (dir: string, file: string) =>
   Papa.parse<Record<string, string>>(readFileSync(join(dir, file), "utf8"), { header: true, skipEmptyLines: true })
     .data;
 
-describe("--period last-month --tz Europe/Berlin on a world across the change to summer time", () => {
+describeEachDialect("--period last-month --tz Europe/Berlin on a world across the change to summer time", (dialect) => {
   it("reports the 31 days of March in Berlin, the short one included, every order on its local day", async () => {
     const now = Date.parse("2026-04-02T10:00:00Z");
-    const w = await reconciledWorld({ seed: 21, orders: 1200, days: 40, now, plant: everyKind(1), tricky: true });
+    const w = await reconciledWorld(
+      { seed: 21, orders: 1200, days: 40, now, plant: everyKind(1), tricky: true },
+      dialect,
+    );
     try {
       const period = reportPeriod(
         { period: "last-month" },

@@ -5,7 +5,7 @@ import { formatTon, parseTon, sumNano } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
 import { testDatabase } from "@omrecon/store/testing";
 import Papa from "papaparse";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   BALANCE_LEDGER_COLUMNS,
   DAILY_SUMMARY_COLUMNS,
@@ -13,7 +13,7 @@ import {
   ORDERS_COLUMNS,
   writeReports,
 } from "../src/index.js";
-import { addFinding, addMatch, addOrder, addRun, tempDir, tempStore } from "./fixture.js";
+import { addFinding, addMatch, addOrder, addRun, describeEachDialect, tempDir, tempStore } from "./fixture.js";
 
 const window = { from: new Date("2026-04-10T00:00:00Z"), to: new Date("2026-04-17T00:00:00Z") };
 const csvOnly = ["csv"] as const;
@@ -30,15 +30,15 @@ function records(dir: string, file: string): Record<string, string>[] {
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
 }
 
-let store: Store;
-beforeEach(async () => {
-  store = await tempStore();
-});
-afterEach(async () => {
-  await store.close();
-});
+describeEachDialect("writeReports", (dialect) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await tempStore(dialect);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
 
-describe("writeReports", () => {
   it("writes every file with docs/cli.md's headers even when there is nothing to report", async () => {
     const out = tempDir();
     const result = await writeReports({ store }, { out, window });
@@ -267,7 +267,7 @@ describe("writeReports", () => {
       .db.insertInto("finding_resolutions")
       .values({
         key: "orphan_transfer:cc",
-        resolved_at: "t",
+        resolved_at: "2026-04-17T00:00:00.000Z",
         resolved_by: "ana",
         note: "refunded",
         expected_nano: null,
@@ -278,7 +278,7 @@ describe("writeReports", () => {
       .db.insertInto("finding_resolutions")
       .values({
         key: `late_payment:${id}`,
-        resolved_at: "t",
+        resolved_at: "2026-04-17T00:00:00.000Z",
         resolved_by: "ana",
         note: "ok",
         expected_nano: parseTon("0.418"),
@@ -314,7 +314,7 @@ describe("writeReports", () => {
     await testDatabase(store)
       .db.insertInto("balance_snapshots")
       .values({
-        taken_at: "t",
+        taken_at: "2026-04-17T00:00:00.000Z",
         balance_nano: 0n,
         topup_address: "UQ…",
         topup_address_raw: topupRaw,
@@ -324,7 +324,7 @@ describe("writeReports", () => {
       .execute();
     await testDatabase(store)
       .db.insertInto("chain_cursors")
-      .values({ address: topupRaw, last_lt: 1, last_hash: onChain, updated_at: "t" })
+      .values({ address: topupRaw, last_lt: 1, last_hash: onChain, updated_at: "2026-04-17T00:00:00.000Z" })
       .execute();
     await testDatabase(store)
       .db.insertInto("chain_transfers")
@@ -341,7 +341,7 @@ describe("writeReports", () => {
         bounced: 0,
         aborted: 0,
         sent_back: 0,
-        read_at: "t",
+        read_at: "2026-04-17T00:00:00.000Z",
       })
       .execute();
     const rows: [number, string, string, string, string | null][] = [
@@ -363,7 +363,7 @@ describe("writeReports", () => {
           description: null,
           created_at: `2026-04-1${id}T00:00:00.000Z`,
           extra: "{}",
-          synced_at: "t",
+          synced_at: "2026-04-17T00:00:00.000Z",
         })
         .execute();
     }

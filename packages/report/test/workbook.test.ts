@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { writeReports } from "../src/index.js";
-import { addMatch, addOrder, addRun, tempDir, tempStore } from "./fixture.js";
+import { addMatch, addOrder, addRun, describeEachDialect, tempDir, tempStore } from "./fixture.js";
 
-describe("omrecon-report.xlsx", () => {
+describeEachDialect("omrecon-report.xlsx", (dialect) => {
   it("freezes each table's header row, filters it and gives every column a width", async () => {
-    const store = await tempStore();
+    const store = await tempStore(dialect);
     const run = await addRun(store);
     const id = await addOrder(store, { created_at: "2026-04-12T08:00:00Z" });
     await addMatch(store, id, run, "0.418", "matched");

@@ -1,9 +1,10 @@
-/** A sandbox world synced and reconciled into a real SQLite file, for reports over real runs. */
+/** A sandbox world synced and reconciled into a real database (a SQLite file or a Postgres schema), for reports over real runs. */
 import { OpenMoneyClient } from "@omrecon/client";
 import { FINDING_KINDS, type FindingKind } from "@omrecon/core";
 import { connectReconcile, type RunOutcome, reconcile } from "@omrecon/reconcile";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@omrecon/sandbox";
 import type { Store } from "@omrecon/store";
+import type { TestDialect } from "@omrecon/store/testing";
 import { runSync } from "@omrecon/sync";
 import { tempStore } from "./fixture.js";
 
@@ -25,9 +26,9 @@ export interface World {
 }
 
 /** Starts the world, syncs it and reconciles its whole window once. */
-export async function reconciledWorld(options: SandboxOptions): Promise<World> {
+export async function reconciledWorld(options: SandboxOptions, dialect?: TestDialect): Promise<World> {
   const sb = await startSandbox(options);
-  const store = await tempStore();
+  const store = await tempStore(dialect);
   const client = new OpenMoneyClient({ apiKey: sb.apiKey, baseUrl: sb.apiUrl, retryBaseDelayMs: 10 });
   const now = () => new Date(sb.now());
   const window = { from: new Date(sb.truth.window.from), to: new Date(sb.truth.window.to) };

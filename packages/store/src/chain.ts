@@ -72,7 +72,7 @@ export async function upsertTransfers(db: StoreDb, rows: readonly NewChainTransf
         oc
           .column("hash")
           .doUpdateSet((eb) => Object.fromEntries(CONTENT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
-          .where(sql<boolean>`(${stored}) is not (${incoming})`),
+          .where(sql<boolean>`(${stored}) is distinct from (${incoming})`),
       )
       .execute();
     inserted += part.length - Number(existing.n);

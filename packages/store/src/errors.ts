@@ -1,7 +1,8 @@
 /**
  * What a person reads when the database cannot be used: one line naming the file, what went wrong
- * in plain words, and what to do. The dialect decides which failure it met (src/sqlite/failure.ts);
- * the words are the same for every dialect.
+ * in plain words, and what to do. The dialect decides which failure it met (src/sqlite/failure.ts,
+ * src/postgres/failure.ts); the words are the same for every dialect, and a server's own kinds
+ * (unreachable, login refused, …) have words of their own.
  */
 import { OmreconError } from "@omrecon/core";
 
@@ -24,7 +25,19 @@ export type FailureKind =
   | "not_database"
   | "corrupt"
   | "busy"
-  | "io";
+  | "io"
+  /** Postgres: the server cannot be reached, or the connection broke. */
+  | "unreachable"
+  /** Postgres: the server refused the login. */
+  | "auth"
+  /** Postgres: the URL names a database the server does not have. */
+  | "no_database"
+  /** Postgres: no schema to create the tables in (a search_path naming one that does not exist). */
+  | "no_schema"
+  /** Postgres: a standby, or a read-only transaction by default. */
+  | "read_only_server"
+  /** Postgres: the role lacks a privilege. */
+  | "privilege";
 
 export type Access = "open" | "read" | "write";
 
@@ -49,6 +62,12 @@ export function storeFailure(
     corrupt: `cannot ${access} ${path}: the database file is damaged${detail ? ` (${detail})` : ""}; restore it from a backup, or move it aside and sync again (a new database rebuilds the mirror, not the findings' history)`,
     busy: `cannot ${access} ${path}: another process kept the database locked too long; try again when it is done`,
     io: `cannot ${access} ${path}: ${detail || "input/output error"}; check the disk, or ${ELSEWHERE}`,
+    unreachable: `cannot reach ${path}: ${detail || "no answer"}; check that the server runs and the host and port, or ${ELSEWHERE}`,
+    auth: `cannot open ${path}: the server refused the login${detail ? ` (${detail})` : ""}; check the user and its password (OMRECON_DB_FILE, PGPASSWORD or ~/.pgpass; docs/postgres.md)`,
+    no_database: `cannot open ${path}: the server has no such database; create it (docs/postgres.md#a-database-and-a-role) or ${ELSEWHERE}`,
+    no_schema: `cannot write ${path}: no schema to create omrecon's tables in${detail ? ` (${detail})` : ""}; create the schema the URL's search_path names, or ${ELSEWHERE}`,
+    privilege: `cannot ${access} ${path}: permission denied${detail ? ` (${detail})` : ""}; grant the role the privileges docs/postgres.md#least-privileges lists, or ${ELSEWHERE}`,
+    read_only_server: `cannot write ${path}: the server accepts no writes (a standby?)${detail ? ` (${detail})` : ""}; point OMRECON_DB at the primary`,
   };
   return new StoreError(messages[kind], { cause: options.cause });
 }

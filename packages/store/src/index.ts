@@ -23,6 +23,7 @@ export {
   setChainCursor,
   upsertTransfers,
 } from "./chain.js";
+export type { DialectName } from "./driver.js";
 export { StoreError } from "./errors.js";
 export {
   type FindingRow,
@@ -39,6 +40,7 @@ export {
   resolutionsOf,
   resolveFinding,
 } from "./findings.js";
+export { inspectStore, type StoreInspection } from "./inspect.js";
 export {
   DEFAULT_LOCK_TTL_MS,
   describeOwner,
@@ -110,7 +112,7 @@ export {
   type RunTotals,
 } from "./runs.js";
 export type { StoreDb } from "./session.js";
-export { type OpenStoreOptions, openStore, type Store } from "./store.js";
+export { databaseName, type OpenStoreOptions, openStore, type Store, storeExists } from "./store.js";
 export {
   deleteSyncState,
   getSyncState,

@@ -90,6 +90,11 @@ interface TransferRow {
   flags: bigint;
 }
 
+/** `(column != 0) << bit` as an integer on every dialect. */
+function flag(column: string, bit: number) {
+  return sql`(CAST((${sql.ref(column)} != 0) AS INTEGER) << ${sql.lit(bit)})`;
+}
+
 export async function readMatchFacts(db: StoreDb): Promise<MatchFacts> {
   const driver = driverOf(db);
   const q = builder(db);
@@ -108,9 +113,10 @@ export async function readMatchFacts(db: StoreDb): Promise<MatchFacts> {
   const transferRows = q
     .selectFrom("chain_transfers")
     .select(["hash", "lt", "utime", "address", "source", "value_nano", "comment"])
-    // The five flags in one integer: each integer column costs a bigint per row.
+    // The five flags in one integer: each integer column costs a bigint per row. (A comparison is an
+    // integer on SQLite and a boolean on Postgres: CAST makes it an integer on both.)
     .select(
-      sql<bigint>`(external != 0) | ((bounced != 0) << 1) | ((aborted != 0) << 2) | ((sent_back != 0) << 3) | ((bounce_sent != 0) << 4)`.as(
+      sql<bigint>`${flag("external", 0)} | ${flag("bounced", 1)} | ${flag("aborted", 2)} | ${flag("sent_back", 3)} | ${flag("bounce_sent", 4)}`.as(
         "flags",
       ),
     )

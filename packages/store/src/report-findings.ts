@@ -3,7 +3,7 @@
  * creation, the transfer's arrival, the ledger row's time), the run whose word on it counts, and
  * whether it is resolved at its current amounts.
  */
-import type SQLite from "better-sqlite3";
+import type { DialectName, SnapshotQueries } from "./driver.js";
 
 export interface ReportFindingRow {
   key: string;
@@ -28,33 +28,46 @@ export interface ReportFindingRow {
   transfer_value_nano: bigint | null;
   /** The ledger row named by `details.balance_tx_id`, when it is stored. */
   ledger_created_at: string | null;
-  /** Resolved at exactly its current expected and received amounts (the store's resolution rule). */
+  /** Resolved at exactly its current expected and received amounts (the store's resolution rule): 1n or 0n. */
   resolved: bigint;
 }
 
-export function allReportFindings(sqlite: SQLite.Database): ReportFindingRow[] {
-  return sqlite
-    .prepare(
-      `SELECT f.key, f.kind, f.severity, f.order_id, f.payment_memo, f.tx_hash, f.expected_nano, f.received_nano,
-         f.amount_nano, f.message, f.first_seen_at, f.last_seen_run, f.details,
-         m.run_id AS order_run_id, o.created_at AS order_created_at,
-         t.utime AS transfer_utime, t.value_nano AS transfer_value_nano,
-         b.created_at AS ledger_created_at,
-         EXISTS (SELECT 1 FROM finding_resolutions AS r
-                 WHERE r.key = f.key AND r.expected_nano IS f.expected_nano AND r.received_nano IS f.received_nano) AS resolved
-       FROM findings AS f
-       LEFT JOIN order_matches AS m ON m.order_id = f.order_id
-       LEFT JOIN orders AS o ON o.id = f.order_id
-       LEFT JOIN chain_transfers AS t ON t.hash = f.tx_hash
-       LEFT JOIN balance_transactions AS b ON b.id = json_extract(f.details, '$.balance_tx_id')
-       ORDER BY f.key`,
-    )
-    .all() as ReportFindingRow[];
+/** `details.balance_tx_id` as an integer, or null. */
+const BALANCE_TX_ID: Readonly<Record<DialectName, string>> = {
+  sqlite: "json_extract(f.details, '$.balance_tx_id')",
+  postgres:
+    "CASE WHEN (f.details::jsonb ->> 'balance_tx_id') ~ '^-?[0-9]+$' THEN (f.details::jsonb ->> 'balance_tx_id')::bigint END",
+};
+
+const findingsSql = (dialect: DialectName) =>
+  `SELECT f.key, f.kind, f.severity, f.order_id, f.payment_memo, f.tx_hash, f.expected_nano, f.received_nano,
+     f.amount_nano, f.message, f.first_seen_at, f.last_seen_run, f.details,
+     m.run_id AS order_run_id, o.created_at AS order_created_at,
+     t.utime AS transfer_utime, t.value_nano AS transfer_value_nano,
+     b.created_at AS ledger_created_at,
+     CASE WHEN EXISTS (SELECT 1 FROM finding_resolutions AS r
+             WHERE r.key = f.key AND r.expected_nano IS NOT DISTINCT FROM f.expected_nano
+               AND r.received_nano IS NOT DISTINCT FROM f.received_nano) THEN 1 ELSE 0 END AS resolved
+   FROM findings AS f
+   LEFT JOIN order_matches AS m ON m.order_id = f.order_id
+   LEFT JOIN orders AS o ON o.id = f.order_id
+   LEFT JOIN chain_transfers AS t ON t.hash = f.tx_hash
+   LEFT JOIN balance_transactions AS b ON b.id = ${BALANCE_TX_ID[dialect]}
+   ORDER BY f.key`;
+
+const FINDINGS: Readonly<Record<DialectName, string>> = {
+  sqlite: findingsSql("sqlite"),
+  postgres: findingsSql("postgres"),
+};
+
+export function allReportFindings(q: SnapshotQueries): Promise<ReportFindingRow[]> {
+  return q.all<ReportFindingRow>(FINDINGS[q.dialect], []);
 }
 
-/** Whether `run` saw the finding (run_findings records every finding a run saw, resolved ones too). */
-export function runSawFinding(sqlite: SQLite.Database, run: number, key: string): boolean {
-  return sqlite.prepare("SELECT 1 FROM run_findings WHERE run_id = ? AND key = ?").get(run, key) !== undefined;
+/** The keys a run saw (run_findings records every finding a run saw, resolved ones too). */
+export async function runFindingKeys(q: SnapshotQueries, run: number): Promise<Set<string>> {
+  const rows = await q.all<[string]>("SELECT key FROM run_findings WHERE run_id = ?", [run], { arrays: true });
+  return new Set(rows.map((r) => r[0]));
 }
 
 export interface ReportRunRow {
@@ -68,10 +81,9 @@ export interface ReportRunRow {
 }
 
 /** Finished runs, oldest first. */
-export function finishedRuns(sqlite: SQLite.Database): ReportRunRow[] {
-  return sqlite
-    .prepare(
-      "SELECT id, window_from, window_to, as_of, finished_at, options FROM reconciliation_runs WHERE status = 'done' ORDER BY id",
-    )
-    .all() as ReportRunRow[];
+export function finishedRuns(q: SnapshotQueries): Promise<ReportRunRow[]> {
+  return q.all<ReportRunRow>(
+    "SELECT id, window_from, window_to, as_of, finished_at, options FROM reconciliation_runs WHERE status = 'done' ORDER BY id",
+    [],
+  );
 }

@@ -4,8 +4,8 @@
  * Built with kysely (no dialect's own SQL), compiled once per read and run on the report's snapshot
  * connection like the other report reads.
  */
-import type SQLite from "better-sqlite3";
 import type { Compilable, Kysely } from "kysely";
+import type { SnapshotQueries } from "./driver.js";
 import type { Database } from "./schema.js";
 
 export interface ReportRunHistoryRow {
@@ -42,13 +42,17 @@ export interface ReportBalanceRow {
   last_row: { id: bigint; created_at: string; balance_after_nano: bigint } | null;
 }
 
-function all<R>(sqlite: SQLite.Database, query: Compilable): R[] {
+function all<R>(q: SnapshotQueries, query: Compilable): Promise<R[]> {
   const compiled = query.compile();
-  return sqlite.prepare(compiled.sql).all(...(compiled.parameters as unknown[])) as R[];
+  return q.all<R>(compiled.sql, compiled.parameters);
 }
 
 /** The newest `limit` runs that ended (done, failed, interrupted), newest first. */
-export function runHistory(kysely: Kysely<Database>, sqlite: SQLite.Database, limit: number): ReportRunHistoryRow[] {
+export async function runHistory(
+  kysely: Kysely<Database>,
+  q: SnapshotQueries,
+  limit: number,
+): Promise<ReportRunHistoryRow[]> {
   const query = kysely
     .selectFrom("reconciliation_runs as r")
     .select((eb) => [
@@ -91,13 +95,13 @@ export function runHistory(kysely: Kysely<Database>, sqlite: SQLite.Database, li
     .where("r.status", "!=", "running")
     .orderBy("r.id", "desc")
     .limit(limit);
-  return all<ReportRunHistoryRow>(sqlite, query).map((r) => ({ ...r, at_stake_nano: BigInt(r.at_stake_nano) }));
+  return (await all<ReportRunHistoryRow>(q, query)).map((r) => ({ ...r, at_stake_nano: BigInt(r.at_stake_nano) }));
 }
 
 /** The balance the API last reported and the ledger's last row, for the page's balance check. */
-export function balanceAgainstLedger(kysely: Kysely<Database>, sqlite: SQLite.Database): ReportBalanceRow {
-  const [reported] = all<{ balance_nano: bigint; taken_at: string }>(
-    sqlite,
+export async function balanceAgainstLedger(kysely: Kysely<Database>, q: SnapshotQueries): Promise<ReportBalanceRow> {
+  const [reported] = await all<{ balance_nano: bigint; taken_at: string }>(
+    q,
     kysely
       .selectFrom("balance_snapshots")
       .select(["balance_nano", "taken_at"])
@@ -105,8 +109,8 @@ export function balanceAgainstLedger(kysely: Kysely<Database>, sqlite: SQLite.Da
       .orderBy("id", "desc")
       .limit(1),
   );
-  const [last] = all<{ id: bigint; created_at: string; balance_after_nano: bigint }>(
-    sqlite,
+  const [last] = await all<{ id: bigint; created_at: string; balance_after_nano: bigint }>(
+    q,
     kysely
       .selectFrom("balance_transactions")
       .select(["id", "created_at", "balance_after_nano"])

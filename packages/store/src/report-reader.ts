@@ -1,81 +1,94 @@
 /**
- * The report's only door to the database: every read of one report runs inside one read transaction
- * on the store's connection, so that all the files of a report describe the same moment even while a
- * sync writes (WAL), and the manifest's hashes prove one state of the mirror.
+ * The report's only door to the database: every read of one report runs inside one read snapshot
+ * on one connection (SQLite: a read transaction, while a sync may write through WAL; Postgres: a
+ * `REPEATABLE READ READ ONLY` transaction), so that all the files of a report describe the same
+ * moment, and the manifest's hashes prove one state of the mirror. Streams come in chunks; the
+ * orders and the arrivals are read in turns from two cursors of that one snapshot.
  */
-import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
-import { type ArrivalRow, type CoveringClaim, coveringClaims, iterateArrivals } from "./report-chain.js";
+import type { SnapshotQueries } from "./driver.js";
+import { type ArrivalRow, arrivalChunks, type CoveringClaim, coveringClaims } from "./report-chain.js";
 import {
   allReportFindings,
   finishedRuns,
   type ReportFindingRow,
   type ReportRunRow,
-  runSawFinding,
+  runFindingKeys,
 } from "./report-findings.js";
 import { balanceAgainstLedger, type ReportBalanceRow, type ReportRunHistoryRow, runHistory } from "./report-history.js";
 import {
   balanceBefore,
-  iterateLedger,
+  ledgerChunks,
   type ReportLedgerRow,
   topupAddressRaw,
   validTransferHashes,
 } from "./report-ledger.js";
-import { iterateReportOrders, type ReportOrderRow } from "./report-orders.js";
+import { type ReportOrderRow, reportOrderChunks } from "./report-orders.js";
 import type { Database } from "./schema.js";
 import { driverOf, type StoreDb, sessionOf } from "./session.js";
-import { SqliteDriver } from "./sqlite/driver.js";
 
-/** What a report reads, all from one snapshot. Iterators must be run to their end (or left with `break`). */
+/**
+ * What a report reads, all from one snapshot. Streams are async iterables of chunks (arrays of
+ * rows); run them to their end or leave them with `break`.
+ */
 export interface ReportReader {
   /** Finished reconciliation runs, oldest first. */
-  runs(): ReportRunRow[];
+  runs(): Promise<ReportRunRow[]>;
   /** Orders created in `[from, to)` (stored-form times), oldest first; cells by `REPORT_ORDER`. */
-  orders(from: string, to: string): IterableIterator<ReportOrderRow>;
+  orders(from: string, to: string): AsyncIterable<ReportOrderRow[]>;
   /** Every finding with its subject's time and the run that concluded about its order. */
-  findings(): ReportFindingRow[];
-  runSawFinding(run: number, key: string): boolean;
+  findings(): Promise<ReportFindingRow[]>;
+  runSawFinding(run: number, key: string): Promise<boolean>;
   /** Valid transfers into payment addresses in `[fromSec, toSec)`, in order of arrival. */
-  arrivals(fromSec: number, toSec: number, topupAddressRaw: string | null): IterableIterator<ArrivalRow>;
+  arrivals(fromSec: number, toSec: number, topupAddressRaw: string | null): AsyncIterable<ArrivalRow[]>;
   /** Which of `hashes` the covering sets of the orders created in `[createdFrom, createdTo)` (null: open) hold. */
-  coveringClaims(createdFrom: string | null, createdTo: string | null, hashes: readonly string[]): CoveringClaim[];
-  ledger(from: string, to: string): IterableIterator<ReportLedgerRow>;
-  balanceBefore(time: string): bigint | null;
-  topupAddressRaw(): string | null;
-  validTransferHashes(addressRaw: string | null): Set<string> | null;
+  coveringClaims(
+    createdFrom: string | null,
+    createdTo: string | null,
+    hashes: readonly string[],
+  ): Promise<CoveringClaim[]>;
+  ledger(from: string, to: string): AsyncIterable<ReportLedgerRow[]>;
+  balanceBefore(time: string): Promise<bigint | null>;
+  topupAddressRaw(): Promise<string | null>;
+  validTransferHashes(addressRaw: string | null): Promise<Set<string> | null>;
   /** The newest `limit` runs that ended (any status but running), newest first, with what each put at stake. */
-  runHistory(limit: number): ReportRunHistoryRow[];
+  runHistory(limit: number): Promise<ReportRunHistoryRow[]>;
   /** The balance the API last reported and the ledger's last row. */
-  balanceAgainstLedger(): ReportBalanceRow;
+  balanceAgainstLedger(): Promise<ReportBalanceRow>;
 }
 
 /**
- * Runs `read` inside one read transaction on the store's connection, holding the connection (no other
- * query of this store interleaves) until it settles. `read` may await (to let a file stream drain).
+ * Runs `read` inside one read snapshot, holding a connection of the store until it settles. `read`
+ * may await (to let a file stream drain) and still sees one moment of the database.
  */
 export async function readReportSnapshot<T>(db: StoreDb, read: (reader: ReportReader) => Promise<T>): Promise<T> {
-  const driver = driverOf(db);
-  // The report's reads are SQLite statements over the raw connection (the fast path of its streams).
-  if (!(driver instanceof SqliteDriver))
-    throw new TypeError(`the report reads SQLite stores only, not ${driver.dialect}`);
+  // kysely only compiles the reads written with it (in the session's dialect); every statement runs on `q`.
   const { kysely } = sessionOf(db);
-  return driver.withReadSnapshot(db, async (sqlite) => read(readerOf(sqlite, kysely)));
+  return driverOf(db).readSnapshot(db, (q) => read(readerOf(q, kysely)));
 }
 
-/** `kysely` only compiles the reads written with it; every statement runs on `sqlite`, inside the snapshot. */
-function readerOf(sqlite: SQLite.Database, kysely: Kysely<Database>): ReportReader {
+function readerOf(q: SnapshotQueries, kysely: Kysely<Database>): ReportReader {
+  // A report asks for each finding whether its run saw it: each run's keys are read once.
+  const seen = new Map<number, Promise<Set<string>>>();
   return {
-    runs: () => finishedRuns(sqlite),
-    orders: (from, to) => iterateReportOrders(sqlite, from, to),
-    findings: () => allReportFindings(sqlite),
-    runSawFinding: (run, key) => runSawFinding(sqlite, run, key),
-    arrivals: (fromSec, toSec, topup) => iterateArrivals(sqlite, fromSec, toSec, topup),
-    coveringClaims: (createdFrom, createdTo, hashes) => coveringClaims(sqlite, createdFrom, createdTo, hashes),
-    ledger: (from, to) => iterateLedger(sqlite, from, to),
-    balanceBefore: (time) => balanceBefore(sqlite, time),
-    topupAddressRaw: () => topupAddressRaw(sqlite),
-    validTransferHashes: (address) => validTransferHashes(sqlite, address),
-    runHistory: (limit) => runHistory(kysely, sqlite, limit),
-    balanceAgainstLedger: () => balanceAgainstLedger(kysely, sqlite),
+    runs: () => finishedRuns(q),
+    orders: (from, to) => reportOrderChunks(q, from, to),
+    findings: () => allReportFindings(q),
+    async runSawFinding(run, key) {
+      let keys = seen.get(run);
+      if (keys === undefined) {
+        keys = runFindingKeys(q, run);
+        seen.set(run, keys);
+      }
+      return (await keys).has(key);
+    },
+    arrivals: (fromSec, toSec, topup) => arrivalChunks(q, fromSec, toSec, topup),
+    coveringClaims: (createdFrom, createdTo, hashes) => coveringClaims(q, createdFrom, createdTo, hashes),
+    ledger: (from, to) => ledgerChunks(q, from, to),
+    balanceBefore: (time) => balanceBefore(q, time),
+    topupAddressRaw: () => topupAddressRaw(q),
+    validTransferHashes: (address) => validTransferHashes(q, address),
+    runHistory: (limit) => runHistory(kysely, q, limit),
+    balanceAgainstLedger: () => balanceAgainstLedger(kysely, q),
   };
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   appendBalanceTransactions,
   insertBalanceSnapshot,
@@ -8,12 +8,12 @@ import {
   openStore,
   type Store,
 } from "../src/index.js";
-import { balanceRow, tempDbPath } from "./helpers.js";
+import { balanceRow, describeEachDialect } from "./helpers.js";
 
-describe("balance transactions and snapshots", () => {
+describeEachDialect("balance transactions and snapshots", (dialect) => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(tempDbPath());
+    store = await openStore(await dialect.location());
   });
   afterEach(async () => {
     await store.close();

@@ -1,23 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { listTransfers, openStore } from "../src/index.js";
 import { testDatabase } from "../src/testing.js";
-import { tempDbPath } from "./helpers.js";
+import { describeEachDialect } from "./helpers.js";
 
-describe("migration 005: what the deposit rule needs", () => {
+describeEachDialect("migration 005: what the deposit rule needs", (dialect) => {
   it("derives bounce_sent for rows stored before it (aborted and sent back), leaves bounceable unknown", async () => {
-    const path = tempDbPath();
+    const path = await dialect.location();
     const store = await openStore(path);
     // A mirror from before 005: the columns absent, 005 not recorded as run (the store runs
     // whichever migrations a database has not had, in any order).
-    testDatabase(store).sqlite.exec(`
-      ALTER TABLE chain_transfers DROP COLUMN bounceable;
-      ALTER TABLE chain_transfers DROP COLUMN bounce_sent;
-      DELETE FROM kysely_migration WHERE name = '005_chain_bounce_columns';
-    `);
-    const insert = testDatabase(store).sqlite.prepare(
-      `INSERT INTO chain_transfers (hash, lt, utime, address, source, value_nano, comment, body_kind, external, bounced, aborted, sent_back, read_at)
-       VALUES (?, ?, 1760000000, '0:${"11".repeat(32)}', '0:${"22".repeat(32)}', 1000, NULL, 'none', 0, 0, ?, ?, '2026-04-17T00:00:00.000Z')`,
-    );
+    const raw = testDatabase(store);
+    await raw.query("ALTER TABLE chain_transfers DROP COLUMN bounceable");
+    await raw.query("ALTER TABLE chain_transfers DROP COLUMN bounce_sent");
+    await raw.query("DELETE FROM kysely_migration WHERE name = '005_chain_bounce_columns'");
+    const insert = (...values: unknown[]) =>
+      raw.query(
+        `INSERT INTO chain_transfers (hash, lt, utime, address, source, value_nano, comment, body_kind, external, bounced, aborted, sent_back, read_at)
+         VALUES (?, ?, 1760000000, '0:${"11".repeat(32)}', '0:${"22".repeat(32)}', 1000, NULL, 'none', 0, 0, ?, ?, '2026-04-17T00:00:00.000Z')`,
+        ...values,
+      );
     // bounced back / kept its coins (undeployed wallet) / a plain return / an ordinary deposit
     const rows: [number, number][] = [
       [1, 1],
@@ -25,9 +26,9 @@ describe("migration 005: what the deposit rule needs", () => {
       [0, 1],
       [0, 0],
     ];
-    rows.forEach(([aborted, sentBack], i) => {
-      insert.run(String(i + 1).padStart(64, "0"), i + 1, aborted, sentBack);
-    });
+    for (const [i, [aborted, sentBack]] of rows.entries()) {
+      await insert(String(i + 1).padStart(64, "0"), i + 1, aborted, sentBack);
+    }
     await store.close();
 
     const upgraded = await openStore(path);
@@ -42,9 +43,9 @@ describe("migration 005: what the deposit rule needs", () => {
   });
 
   it("runs on a mirror that already has the columns (its records lost) without failing", async () => {
-    const path = tempDbPath();
+    const path = await dialect.location();
     const store = await openStore(path);
-    testDatabase(store).sqlite.exec(`DELETE FROM kysely_migration WHERE name = '005_chain_bounce_columns';`);
+    await testDatabase(store).query("DELETE FROM kysely_migration WHERE name = '005_chain_bounce_columns'");
     await store.close();
     const again = await openStore(path);
     await again.close();

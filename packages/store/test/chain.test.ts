@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   getChainCursor,
   listChainCursors,
@@ -10,7 +10,7 @@ import {
   upsertTransfers,
   writeTransaction,
 } from "../src/index.js";
-import { tempDbPath } from "./helpers.js";
+import { describeEachDialect } from "./helpers.js";
 
 const A = `0:${"11".repeat(32)}`;
 const B = `0:${"22".repeat(32)}`;
@@ -34,10 +34,10 @@ function transfer(n: number, overrides: Partial<NewChainTransferRow> = {}): NewC
   };
 }
 
-describe("chain transfers and cursors", () => {
+describeEachDialect("chain transfers and cursors", (dialect) => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(tempDbPath());
+    store = await openStore(await dialect.location());
   });
   afterEach(async () => {
     await store.close();

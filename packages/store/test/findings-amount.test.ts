@@ -1,11 +1,9 @@
 import type { Finding } from "@omrecon/core";
-import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
-import { describe, expect, it } from "vitest";
+import type { Kysely } from "kysely";
+import { expect, it } from "vitest";
 import { getFinding, openStore, recordRunFindings } from "../src/index.js";
-import { migrationProvider } from "../src/migrations/index.js";
 import { testDatabase } from "../src/testing.js";
-import { orderRow, tempDbPath } from "./helpers.js";
+import { describeEachDialect, orderRow } from "./helpers.js";
 
 const finding = (amount: bigint | null, received = 400_000_000n): Finding => ({
   key: "underpaid:7",
@@ -20,9 +18,9 @@ const finding = (amount: bigint | null, received = 400_000_000n): Finding => ({
   message: "underpaid",
 });
 
-describe("findings.amount_nano (migration 007)", () => {
+describeEachDialect("findings.amount_nano (migration 007)", (dialect) => {
   it("is stored with the finding and follows it from run to run", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     await recordRunFindings(store.db, 1, "2026-04-17T00:00:00.000Z", [finding(18_000_000n)]);
     expect((await getFinding(store.db, "underpaid:7"))?.amount_nano).toBe(18_000_000n);
     await recordRunFindings(store.db, 2, "2026-04-18T00:00:00.000Z", [finding(118_000_000n, 300_000_000n)]);
@@ -31,7 +29,7 @@ describe("findings.amount_nano (migration 007)", () => {
   });
 
   it("does not take part in a finding's identity: a resolution still holds when only the amount is new", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     await recordRunFindings(store.db, 1, "2026-04-17T00:00:00.000Z", [finding(null)]);
     await testDatabase(store)
       .db.insertInto("finding_resolutions")
@@ -50,12 +48,14 @@ describe("findings.amount_nano (migration 007)", () => {
   });
 
   it("fills rows written before it from what the row and the mirror already say", async () => {
-    const path = tempDbPath();
-    const sqlite = new SQLite(path);
+    const path = await dialect.location();
+    const before = await openStore(path);
+    // A mirror from before 007: the column absent, 007 not recorded as run.
+    const raw = testDatabase(before);
+    await raw.query("ALTER TABLE findings DROP COLUMN amount_nano");
+    await raw.query("DELETE FROM kysely_migration WHERE name = '007_findings_amount'");
     // biome-ignore lint/suspicious/noExplicitAny: the schema as it was before migration 007, not the current one.
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const migrator = new Migrator({ db, provider: migrationProvider });
-    expect((await migrator.migrateTo("004_orders_status_created_at_index")).error).toBeUndefined();
+    const db = raw.db as unknown as Kysely<any>;
     await db
       .insertInto("orders")
       .values(orderRow(7, { price_nano: 5_000_000_000n }))
@@ -77,8 +77,8 @@ describe("findings.amount_nano (migration 007)", () => {
       details: "{}",
       first_seen_run: 1,
       last_seen_run: 1,
-      first_seen_at: "t",
-      last_seen_at: "t",
+      first_seen_at: "2026-04-17T00:00:00.000Z",
+      last_seen_at: "2026-04-17T00:00:00.000Z",
       ...fields,
     });
     await db
@@ -93,7 +93,7 @@ describe("findings.amount_nano (migration 007)", () => {
         row("g", "control_total_mismatch", {}),
       ])
       .execute();
-    await db.destroy();
+    await before.close();
     const store = await openStore(path);
     const amounts = await testDatabase(store)
       .db.selectFrom("findings")

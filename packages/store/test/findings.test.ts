@@ -1,5 +1,5 @@
 import type { Finding } from "@omrecon/core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   getFinding,
   listOpenFindings,
@@ -10,7 +10,7 @@ import {
   resolveFinding,
   type Store,
 } from "../src/index.js";
-import { tempDbPath } from "./helpers.js";
+import { describeEachDialect } from "./helpers.js";
 
 const underpaid = (received: bigint): Finding => ({
   key: "underpaid:10421",
@@ -48,9 +48,9 @@ async function seen(store: Store, runId: number, findings: Finding[]) {
   }));
 }
 
-describe("finding lifecycle", () => {
+describeEachDialect("finding lifecycle", (dialect) => {
   it("is new in the first run that sees it and open, not new, in later runs", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     expect(await seen(store, 1, [underpaid(400_000_000n)])).toEqual([
       { key: "underpaid:10421", isNew: true, resolved: false, firstSeenRun: 1 },
     ]);
@@ -70,9 +70,14 @@ describe("finding lifecycle", () => {
   });
 
   it("keeps a resolved finding quiet while its amounts hold, and re-opens it once as new when they change", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     await seen(store, 1, [underpaid(400_000_000n)]);
-    const r = await resolveFinding(store.db, { key: "underpaid:10421", by: "ana", note: "refunded by hand", at: "t1" });
+    const r = await resolveFinding(store.db, {
+      key: "underpaid:10421",
+      by: "ana",
+      note: "refunded by hand",
+      at: "2026-04-17T08:00:00.000Z",
+    });
     expect(r.status).toBe("resolved");
     expect(await seen(store, 2, [underpaid(400_000_000n)])).toEqual([
       { key: "underpaid:10421", isNew: false, resolved: true, firstSeenRun: 1 },
@@ -87,10 +92,20 @@ describe("finding lifecycle", () => {
   });
 
   it("lists a run's open findings: resolved ones only while their amounts hold", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     await seen(store, 1, [underpaid(400_000_000n), orphan]);
-    await resolveFinding(store.db, { key: orphan.key, by: "ana", note: "our own test transfer", at: "t1" });
-    await resolveFinding(store.db, { key: "underpaid:10421", by: "ana", note: "topped up", at: "t1" });
+    await resolveFinding(store.db, {
+      key: orphan.key,
+      by: "ana",
+      note: "our own test transfer",
+      at: "2026-04-17T08:00:00.000Z",
+    });
+    await resolveFinding(store.db, {
+      key: "underpaid:10421",
+      by: "ana",
+      note: "topped up",
+      at: "2026-04-17T08:00:00.000Z",
+    });
     expect((await listOpenFindings(store.db, 1)).map((f) => f.key)).toEqual([]);
     await seen(store, 2, [underpaid(410_000_000n), orphan]);
     expect((await listOpenFindings(store.db, 2)).map((f) => [f.key, f.received_nano])).toEqual([
@@ -101,7 +116,7 @@ describe("finding lifecycle", () => {
   });
 
   it("keeps who resolved what, when and why, at which amounts", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     await seen(store, 1, [underpaid(400_000_000n)]);
     await resolveFinding(store.db, {
       key: "underpaid:10421",
@@ -109,7 +124,12 @@ describe("finding lifecycle", () => {
       note: "refunded",
       at: "2026-04-17T09:00:00.000Z",
     });
-    const again = await resolveFinding(store.db, { key: "underpaid:10421", by: "bo", note: "dup", at: "later" });
+    const again = await resolveFinding(store.db, {
+      key: "underpaid:10421",
+      by: "bo",
+      note: "dup",
+      at: "2026-04-17T10:00:00.000Z",
+    });
     expect(again.status).toBe("already_resolved");
     expect(await resolutionsOf(store.db, "underpaid:10421")).toMatchObject([
       {
@@ -124,8 +144,10 @@ describe("finding lifecycle", () => {
   });
 
   it("says when there is no finding with that key", async () => {
-    const store = await openStore(tempDbPath());
-    expect(await resolveFinding(store.db, { key: "underpaid:1", by: "x", note: "y", at: "z" })).toEqual({
+    const store = await openStore(await dialect.location());
+    expect(
+      await resolveFinding(store.db, { key: "underpaid:1", by: "x", note: "y", at: "2026-04-17T11:00:00.000Z" }),
+    ).toEqual({
       status: "not_found",
     });
     await store.close();

@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
+import { describe } from "vitest";
 import type { NewBalanceTransactionRow, NewOrderRow, Store } from "../src/index.js";
 import type { Database } from "../src/schema.js";
 import { sessionOf } from "../src/session.js";
 import type { SqliteDriver } from "../src/sqlite/driver.js";
+import { type TestDialect, testDialects } from "../src/testing.js";
 
 export function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), "omrecon-store-")), "db.sqlite");
@@ -59,4 +61,13 @@ export function balanceRow(id: number, overrides: Partial<NewBalanceTransactionR
 export function internals(store: Store): { kysely: Kysely<Database>; sqlite: SQLite.Database } {
   const { kysely, driver } = sessionOf(store.db);
   return { kysely, sqlite: (driver as SqliteDriver).database };
+}
+
+/** The dialects of testing-dialects.ts, once per file (a file's Postgres suites share one database). */
+export const DIALECTS = testDialects();
+
+/** `describe` once per dialect (`name [sqlite]`, `name [postgres]`); one that cannot run here skips, its title says why. */
+export function describeEachDialect(name: string, body: (dialect: TestDialect) => void): void {
+  for (const dialect of DIALECTS)
+    describe.skipIf(dialect.skip !== null)(`${name} [${dialect.title}]`, () => body(dialect));
 }

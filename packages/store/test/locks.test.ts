@@ -1,16 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { LockLostError, openStore, type Store, takeLock, writeTransaction } from "../src/index.js";
 import { acquireLock, lockHolder, refreshLock, releaseLock, takeOverLock } from "../src/locks.js";
-import { tempDbPath } from "./helpers.js";
+import { describeEachDialect } from "./helpers.js";
 
-describe("lock rows", () => {
+describeEachDialect("lock rows", (dialect) => {
   let path: string;
   let a: Store;
   let b: Store;
   beforeEach(async () => {
-    path = tempDbPath();
+    path = await dialect.location();
     a = await openStore(path);
     b = await openStore(path);
   });
@@ -63,11 +63,11 @@ describe("lock rows", () => {
   });
 });
 
-describe("takeLock: the one lock, which dies with its holder", () => {
+describeEachDialect("takeLock: the one lock, which dies with its holder", (dialect) => {
   let a: Store;
   let b: Store;
   beforeEach(async () => {
-    const path = tempDbPath();
+    const path = await dialect.location();
     a = await openStore(path);
     b = await openStore(path);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   appendBalanceTransactions,
   insertBalanceSnapshot,
@@ -8,14 +8,14 @@ import {
   upsertTransfers,
   watchedAddresses,
 } from "../src/index.js";
-import { balanceRow, orderRow, tempDbPath } from "./helpers.js";
+import { balanceRow, describeEachDialect, orderRow } from "./helpers.js";
 
 const A = `0:${"11".repeat(32)}`;
 const B = `0:${"22".repeat(32)}`;
 
-describe("readMatchFacts: the whole mirror as the matcher reads it", () => {
+describeEachDialect("readMatchFacts: the whole mirror as the matcher reads it", (dialect) => {
   it("reads thousands of rows across chunks, shares repeated values and the hash string an order names", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     const n = 2_500;
     const hash = (i: number) => i.toString(16).padStart(64, "0");
     await upsertTransfers(

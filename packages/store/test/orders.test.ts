@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   countOrdersByStatus,
   getOrder,
@@ -11,12 +11,12 @@ import {
   upsertOrders,
   writeTransaction,
 } from "../src/index.js";
-import { orderRow, tempDbPath } from "./helpers.js";
+import { describeEachDialect, orderRow } from "./helpers.js";
 
-describe("orders", () => {
+describeEachDialect("orders", (dialect) => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(tempDbPath());
+    store = await openStore(await dialect.location());
   });
   afterEach(async () => {
     await store.close();
@@ -85,11 +85,11 @@ describe("orders", () => {
 
   it("undoes the rows of a batch in which one row fails, inside a transaction too", async () => {
     const bad = orderRow(3, { status: null as unknown as string });
-    await expect(upsertOrders(store.db, [orderRow(1), orderRow(2), bad])).rejects.toThrow(/NOT NULL/);
+    await expect(upsertOrders(store.db, [orderRow(1), orderRow(2), bad])).rejects.toThrow(/NOT NULL|not-null/);
     expect(await getOrder(store.db, 1)).toBeUndefined();
     const inserted = await writeTransaction(store.db, async (trx) => {
       await upsertOrders(trx, [orderRow(4)]);
-      await expect(upsertOrders(trx, [orderRow(5), bad])).rejects.toThrow(/NOT NULL/);
+      await expect(upsertOrders(trx, [orderRow(5), bad])).rejects.toThrow(/NOT NULL|not-null/);
       return upsertOrders(trx, [orderRow(6)]);
     });
     expect(inserted).toEqual({ inserted: 1, updated: 0 });

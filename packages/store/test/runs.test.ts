@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   failRun,
   finishRun,
@@ -9,7 +9,7 @@ import {
   openStore,
   saveOrderMatches,
 } from "../src/index.js";
-import { tempDbPath } from "./helpers.js";
+import { describeEachDialect } from "./helpers.js";
 
 const newRun = {
   started_at: "2026-04-17T02:00:00.000Z",
@@ -19,9 +19,9 @@ const newRun = {
   options: { tolerance_nano: "0", grace_minutes: 30 },
 };
 
-describe("runs", () => {
+describeEachDialect("runs", (dialect) => {
   it("records a run as running, then done with its totals and duration", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     const id = await insertRun(store.db, newRun);
     expect((await getRun(store.db, id))?.status).toBe("running");
     const totals = { orders: 10, transfers: 9, matched: 8, findings: 2, new_findings: 1 };
@@ -33,15 +33,15 @@ describe("runs", () => {
   });
 
   it("keeps a failed run with its error, and finds the latest run by status", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     const a = await insertRun(store.db, newRun);
     await finishRun(store.db, a, {
-      finished_at: "x",
+      finished_at: "2026-04-17T02:00:01.000Z",
       duration_ms: 1,
       totals: { orders: 0, transfers: 0, matched: 0, findings: 0, new_findings: 0 },
     });
     const b = await insertRun(store.db, newRun);
-    await failRun(store.db, b, { finished_at: "y", duration_ms: 2, error: "chain unreachable" });
+    await failRun(store.db, b, { finished_at: "2026-04-17T02:00:02.000Z", duration_ms: 2, error: "chain unreachable" });
     expect(Number((await latestRun(store.db))?.id)).toBe(b);
     expect(Number((await latestRun(store.db, "done"))?.id)).toBe(a);
     expect((await getRun(store.db, b))?.error).toBe("chain unreachable");
@@ -49,7 +49,7 @@ describe("runs", () => {
   });
 
   it("keeps one conclusion per order: the latest run's", async () => {
-    const store = await openStore(tempDbPath());
+    const store = await openStore(await dialect.location());
     const match = {
       order_id: 7,
       paid_nano: 418_000_000n,

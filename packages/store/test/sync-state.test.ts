@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   deleteSyncState,
   getSyncState,
@@ -9,12 +9,12 @@ import {
   upsertOrders,
   writeTransaction,
 } from "../src/index.js";
-import { orderRow, tempDbPath } from "./helpers.js";
+import { describeEachDialect, orderRow } from "./helpers.js";
 
-describe("sync state and write transactions", () => {
+describeEachDialect("sync state and write transactions", (dialect) => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(tempDbPath());
+    store = await openStore(await dialect.location());
   });
   afterEach(async () => {
     await store.close();

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { OpenMoneyClient } from "@omrecon/client";
 import { type PartnerApi, startPartnerApi } from "@omrecon/sandbox";
 import { listBalanceTransactions, listOrders, openStore, type Store } from "@omrecon/store";
+import { type TestDialect, testDialects } from "@omrecon/store/testing";
+import { describe } from "vitest";
 import type { SyncContext, SyncSource } from "../src/index.js";
 import type { TestWorld } from "./world.js";
 
@@ -50,8 +52,18 @@ export function contextFor(
   return { source: sourceFor(api), store, now: () => new Date(world.now()), ...extra };
 }
 
-export async function openTempStore(): Promise<Store> {
-  return openStore(tempDbPath());
+/** A new, empty store: a SQLite file, or a fresh Postgres schema when the suite runs on Postgres. */
+export async function openTempStore(dialect?: TestDialect): Promise<Store> {
+  return openStore(dialect ? await dialect.location() : tempDbPath());
+}
+
+/** The dialects a suite runs against (@omrecon/store/testing), once per file. */
+export const DIALECTS = testDialects();
+
+/** `describe` once per dialect (`name [sqlite]`, `name [postgres]`); one that cannot run here skips, its title says why. */
+export function describeEachDialect(name: string, body: (dialect: TestDialect) => void): void {
+  for (const dialect of DIALECTS)
+    describe.skipIf(dialect.skip !== null)(`${name} [${dialect.title}]`, () => body(dialect));
 }
 
 /** Every mirrored order and ledger row, `synced_at` left out: what two equal mirrors share. */

@@ -1,10 +1,10 @@
 import { OpenMoneyClient, PermissionError } from "@omrecon/client";
 import type { PartnerApi } from "@omrecon/sandbox";
 import { getSyncState, listOrders, openStore, SYNC_STATE_KEYS, writeTransaction } from "@omrecon/store";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { DEFAULT_PAGES_IN_FLIGHT, runSync } from "../src/index.js";
 import { MAX_COMMIT_DELAY_MS, MAX_PAGES_PER_COMMIT } from "../src/page-walk.js";
-import { closeClients, contextFor, dumpMirror, startApi, tempDbPath } from "./helpers.js";
+import { closeClients, contextFor, describeEachDialect, dumpMirror, startApi } from "./helpers.js";
 import { createTestWorld } from "./world.js";
 
 const PAGE = 100;
@@ -15,7 +15,7 @@ function listOffset(method: string, path: string): number | null {
   return Number(new URLSearchParams(path.slice("/orders?".length)).get("offset") ?? 0);
 }
 
-describe("pages committed in groups", () => {
+describeEachDialect("pages committed in groups", (dialect) => {
   const open: { close(): Promise<void> }[] = [];
   const clients: OpenMoneyClient[] = [];
   afterEach(async () => {
@@ -28,7 +28,7 @@ describe("pages committed in groups", () => {
     const world = createTestWorld({ orders });
     const api = await startApi(world);
     open.push(api);
-    const path = tempDbPath();
+    const path = await dialect.location();
     const store = await openStore(path);
     open.push(store);
     // A second connection sees only what is committed (WAL), like a process started after a crash.
@@ -58,7 +58,7 @@ describe("pages committed in groups", () => {
   }
 
   async function cleanMirror(api: PartnerApi, world: ReturnType<typeof createTestWorld>) {
-    const s = await openStore(tempDbPath());
+    const s = await openStore(await dialect.location());
     open.push(s);
     await runSync(contextFor(api, s, world));
     return dumpMirror(s);

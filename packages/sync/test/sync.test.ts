@@ -11,15 +11,15 @@ import {
   takeLock,
   upsertOrders,
 } from "@omrecon/store";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { runSync, SyncLockedError } from "../src/index.js";
-import { closeClients, contextFor, dumpMirror, openTempStore, startApi } from "./helpers.js";
+import { closeClients, contextFor, describeEachDialect, dumpMirror, openTempStore, startApi } from "./helpers.js";
 import { createTestWorld, type TestWorldOptions } from "./world.js";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-describe("runSync against the sandbox", () => {
+describeEachDialect("runSync against the sandbox", (dialect) => {
   const open: { close(): Promise<void> }[] = [];
   afterEach(async () => {
     await closeClients();
@@ -32,7 +32,7 @@ describe("runSync against the sandbox", () => {
     return { world, api };
   }
   async function store(): Promise<Store> {
-    const s = await openTempStore();
+    const s = await openTempStore(dialect);
     open.push(s);
     return s;
   }

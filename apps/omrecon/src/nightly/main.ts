@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import {
   createLogger,
   createProgress,
@@ -9,7 +8,7 @@ import {
   stopOnSignals,
 } from "@omrecon/cli";
 import { connectReconcile } from "@omrecon/reconcile";
-import { connect } from "../connect.js";
+import { connect, databaseExists } from "../connect.js";
 import { nightlyFlags, nightlyOptionsFrom } from "./options.js";
 import { nightlyJson, nightlyText } from "./output.js";
 import { runNightly } from "./pipeline.js";
@@ -42,7 +41,7 @@ Options:
   --bom                 report: UTF-8 byte-order mark for Excel
   --max-sync-age-hours N  reconcile: the mirror is incomplete (exit 2, alerts held back) when the
                         last complete sync pass started more than N hours ago (default 26)
-  --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --db PATH             SQLite file or postgres:// URL (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                one JSON document {sync, reconcile, report, exit_status} on stdout
   -h, --help            this help
 
@@ -70,14 +69,14 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
   );
   const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "nightly" } });
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
-  const firstRun = !existsSync(settings.dbPath);
+  const firstRun = !(await databaseExists(settings));
   const connection = await connect(settings, { command: "nightly", logger });
   const { client, store } = connection;
   // First SIGINT/SIGTERM: sync stops after its page, reconcile at its next safe point.
   const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
   const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client, signal: stop.stop });
   try {
-    if (firstRun) logger.info("new database: the first sync reads the whole history", { db: settings.dbPath });
+    if (firstRun) logger.info("new database: the first sync reads the whole history", { db: store.path });
     const outcome = await runNightly(
       {
         store,

@@ -21,7 +21,7 @@ Options:
   --max-sync-age-hours N  the mirror counts as incomplete when the last complete sync pass
                         started more than N hours ago (default 26): the findings it can cause
                         are listed but not alerted
-  --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --db PATH             SQLite file or postgres:// URL (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                print the run as one JSON document on stdout, nothing else there
   -h, --help            this help
 
@@ -45,7 +45,7 @@ amounts change. \`omrecon reconcile --json\` lists the keys.
 Options:
   --note TEXT           why it is resolved (required)
   --by NAME             who resolves it (default: $USER, else the current user)
-  --db PATH             database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --db PATH             SQLite file or postgres:// URL (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                print the resolution as one JSON document on stdout
   -h, --help            this help
 

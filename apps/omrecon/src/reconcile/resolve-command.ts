@@ -33,7 +33,7 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
     const result = await resolve(store, { key, note, by, now: io.now });
     if (result.status === "not_found") {
       throw new ExitError(
-        `no finding with key ${JSON.stringify(key)} in ${settings.dbPath}; reconcile --json lists the keys`,
+        `no finding with key ${JSON.stringify(key)} in ${store.path}; reconcile --json lists the keys`,
         2,
         "not_found",
       );

@@ -18,7 +18,7 @@ Options:
   --tz ZONE       IANA time zone of the days and the local-time columns (default UTC)
   --format LIST   any of csv, xlsx, html, comma-separated (default csv,xlsx,html)
   --bom           start each CSV file with a UTF-8 byte-order mark (for Excel)
-  --db PATH       database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --db PATH       SQLite file or postgres:// URL (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json          print {files:[{file,path,rows,sha256}],bridge,…} on stdout and nothing else
   -h, --help      this help
 `;

@@ -34,7 +34,7 @@ Options:
   --cron EXPR         stay running, a pass on this node-cron schedule, e.g. "0 2 * * *"
   --tz ZONE           IANA time zone the --cron expression is read in (default: the system's)
   --lookback-days N   re-read orders created in the last N days every pass (default ${DEFAULT_LOOKBACK_DAYS})
-  --db PATH           database file (default $OMRECON_DB or ./data/omrecon.sqlite)
+  --db PATH           SQLite file or postgres:// URL (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json              one JSON summary per pass on stdout and nothing else there
   -h, --help          this help
 

@@ -1,7 +1,11 @@
 import type { Kysely } from "kysely";
+import { timeType } from "./dialect.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type.
 export async function up(db: Kysely<any>): Promise<void> {
+  // Times are TEXT on SQLite and timestamptz on Postgres; the rest is written in SQLite's words
+  // and said in Postgres's by postgres/portable-ddl.ts. The SQLite schema is what it always was.
+  const time = timeType(db);
   await db.schema
     .createTable("orders")
     .addColumn("id", "integer", (c) => c.primaryKey())
@@ -18,13 +22,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("payment_memo", "text")
     .addColumn("client_reference", "text")
     .addColumn("tx_hash", "text")
-    .addColumn("expires_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text")
-    .addColumn("paid_at", "text")
-    .addColumn("completed_at", "text")
+    .addColumn("expires_at", time)
+    .addColumn("created_at", time, (c) => c.notNull())
+    .addColumn("updated_at", time)
+    .addColumn("paid_at", time)
+    .addColumn("completed_at", time)
     .addColumn("extra", "text", (c) => c.notNull().defaultTo("{}"))
-    .addColumn("synced_at", "text", (c) => c.notNull())
+    .addColumn("synced_at", time, (c) => c.notNull())
     .execute();
   await db.schema.createIndex("orders_created_at").on("orders").column("created_at").execute();
   await db.schema.createIndex("orders_status").on("orders").column("status").execute();
@@ -39,9 +43,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("order_id", "integer")
     .addColumn("tx_hash", "text")
     .addColumn("description", "text")
-    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("created_at", time, (c) => c.notNull())
     .addColumn("extra", "text", (c) => c.notNull().defaultTo("{}"))
-    .addColumn("synced_at", "text", (c) => c.notNull())
+    .addColumn("synced_at", time, (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex("balance_transactions_created_at")
@@ -54,12 +58,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("balance_snapshots")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("taken_at", "text", (c) => c.notNull())
+    .addColumn("taken_at", time, (c) => c.notNull())
     .addColumn("balance_nano", "integer", (c) => c.notNull())
     .addColumn("topup_address", "text", (c) => c.notNull())
     .addColumn("topup_address_raw", "text")
     .addColumn("currency", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text")
+    .addColumn("updated_at", time)
     .execute();
 
   await db.schema
@@ -76,7 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("bounced", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("aborted", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("sent_back", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("read_at", "text", (c) => c.notNull())
+    .addColumn("read_at", time, (c) => c.notNull())
     .execute();
   await db.schema.createIndex("chain_transfers_address_lt").on("chain_transfers").columns(["address", "lt"]).execute();
   await db.schema.createIndex("chain_transfers_utime").on("chain_transfers").column("utime").execute();
@@ -86,17 +90,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("address", "text", (c) => c.primaryKey())
     .addColumn("last_lt", "integer", (c) => c.notNull())
     .addColumn("last_hash", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", time, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable("reconciliation_runs")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("started_at", "text", (c) => c.notNull())
-    .addColumn("finished_at", "text")
-    .addColumn("window_from", "text", (c) => c.notNull())
-    .addColumn("window_to", "text", (c) => c.notNull())
-    .addColumn("as_of", "text", (c) => c.notNull())
+    .addColumn("started_at", time, (c) => c.notNull())
+    .addColumn("finished_at", time)
+    .addColumn("window_from", time, (c) => c.notNull())
+    .addColumn("window_to", time, (c) => c.notNull())
+    .addColumn("as_of", time, (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("orders", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("transfers", "integer", (c) => c.notNull().defaultTo(0))
@@ -122,8 +126,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("details", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("first_seen_run", "integer", (c) => c.notNull())
     .addColumn("last_seen_run", "integer", (c) => c.notNull())
-    .addColumn("first_seen_at", "text", (c) => c.notNull())
-    .addColumn("last_seen_at", "text", (c) => c.notNull())
+    .addColumn("first_seen_at", time, (c) => c.notNull())
+    .addColumn("last_seen_at", time, (c) => c.notNull())
     .execute();
   await db.schema.createIndex("findings_order_id").on("findings").column("order_id").execute();
   await db.schema.createIndex("findings_last_seen_run").on("findings").column("last_seen_run").execute();
@@ -140,7 +144,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("finding_resolutions")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("key", "text", (c) => c.notNull())
-    .addColumn("resolved_at", "text", (c) => c.notNull())
+    .addColumn("resolved_at", time, (c) => c.notNull())
     .addColumn("resolved_by", "text", (c) => c.notNull())
     .addColumn("note", "text", (c) => c.notNull())
     .addColumn("expected_nano", "integer")
@@ -152,15 +156,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("sync_state")
     .addColumn("key", "text", (c) => c.primaryKey())
     .addColumn("value", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", time, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable("locks")
     .addColumn("name", "text", (c) => c.primaryKey())
     .addColumn("owner", "text", (c) => c.notNull())
-    .addColumn("acquired_at", "text", (c) => c.notNull())
-    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("acquired_at", time, (c) => c.notNull())
+    .addColumn("expires_at", time, (c) => c.notNull())
     .execute();
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { columnNames } from "./dialect.js";
 
 /**
  * What the corrected deposit rule needs (docs/reconciliation.md#matching): whether the coins
@@ -12,8 +13,7 @@ import { type Kysely, sql } from "kysely";
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type.
 export async function up(db: Kysely<any>): Promise<void> {
   // Idempotent: a mirror whose migration records were lost (restored by hand, say) already has them.
-  const { rows } = await sql<{ name: string }>`select name from pragma_table_info('chain_transfers')`.execute(db);
-  const has = new Set(rows.map((r) => r.name));
+  const has = await columnNames(db, "chain_transfers");
   if (!has.has("bounceable"))
     await db.schema.alterTable("chain_transfers").addColumn("bounceable", "integer").execute();
   if (has.has("bounce_sent")) return;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { columnNames, jsonInteger } from "./dialect.js";
 
 /**
  * Every finding carries what is at stake (`amount_nano`, docs/reconciliation.md#findings). The
@@ -9,8 +10,7 @@ import { type Kysely, sql } from "kysely";
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type.
 export async function up(db: Kysely<any>): Promise<void> {
   // Idempotent: a mirror whose migration records were rewound (as a test of 003/004 does) keeps its column.
-  const columns = await sql<{ name: string }>`SELECT name FROM pragma_table_info('findings')`.execute(db);
-  if (!columns.rows.some((c) => c.name === "amount_nano")) {
+  if (!(await columnNames(db, "findings")).has("amount_nano")) {
     await db.schema.alterTable("findings").addColumn("amount_nano", "integer").execute();
   }
   await sql`UPDATE findings SET amount_nano = CASE
@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         THEN abs(expected_nano - received_nano)
       WHEN kind IN ('duplicate_payment', 'late_payment') THEN received_nano
       WHEN kind IN ('orphan_transfer', 'bounced_transfer', 'topup_without_credit')
-        THEN CAST(json_extract(details, '$.value_nano') AS INTEGER)
+        THEN ${jsonInteger(db, "details", "value_nano")}
       WHEN kind IN ('missing_payment', 'tx_hash_mismatch')
         THEN (SELECT o.price_nano FROM orders AS o WHERE o.id = findings.order_id)
       WHEN kind = 'unrecognized_payment'

@@ -1,12 +1,13 @@
 /** The SQLite implementation of ../driver.ts, over one better-sqlite3 connection per store. */
 import type SQLite from "better-sqlite3";
-import type { ChunkOptions, CompiledSelect, Driver } from "../driver.js";
+import type { ChunkOptions, CompiledSelect, Driver, SnapshotQueries } from "../driver.js";
 import type { Access } from "../errors.js";
 import type { NewOrderRow, UpsertCounts } from "../order-columns.js";
 import { type StoreDb, sessionOf } from "../session.js";
 import type { FixedStatement } from "../statements.js";
 import { selectChunks } from "./cursor.js";
 import { translateFailure } from "./failure.js";
+import { snapshotQueries } from "./snapshot.js";
 import { cachedStatement, SQLITE_STATEMENTS } from "./statements.js";
 import { upsertOrderRows } from "./upsert-orders.js";
 
@@ -35,18 +36,13 @@ export class SqliteDriver implements Driver {
       });
   }
 
-  /**
-   * Runs `read` inside one read transaction, holding the session's connection (no other query of
-   * this store interleaves) until the promise it returns settles, so `read` may await (a file stream
-   * draining) and still see one moment of the database.
-   */
-  withReadSnapshot<T>(db: StoreDb, read: (database: SQLite.Database) => Promise<T>): Promise<T> {
+  readSnapshot<T>(db: StoreDb, read: (queries: SnapshotQueries) => Promise<T>): Promise<T> {
     return sessionOf(db)
       .kysely.getExecutor()
       .provideConnection(async () => {
         this.database.exec("BEGIN");
         try {
-          return await read(this.database);
+          return await read(snapshotQueries(this.database, this.path));
         } catch (error) {
           throw translateFailure(this.path, "read", error);
         } finally {
