@@ -75,7 +75,9 @@ export async function recordRunFindings(
     // Re-opened: the last run that saw it saw it at resolved amounts, and now they have changed.
     const reopened = !resolved && before !== undefined && resolvedAt.some((r) => sameAmounts(r, before));
     const unannounced = before !== undefined && before.held_back !== 0n;
-    const isNew = !resolved && (before === undefined || reopened || unannounced);
+    // Cleared: an earlier run covering its subject no longer found it; found again, it is news again.
+    const returned = before !== undefined && before.cleared_run !== null;
+    const isNew = !resolved && (before === undefined || reopened || unannounced || returned);
     const heldBack = isNew && (options.holdBack?.(finding) ?? false);
     const row = {
       kind: finding.kind,
@@ -91,6 +93,8 @@ export async function recordRunFindings(
       last_seen_run: runId,
       last_seen_at: at,
       held_back: heldBack ? (1 as const) : (0 as const),
+      cleared_run: null,
+      cleared_at: null,
     };
     if (before) {
       await builder(db).updateTable("findings").set(row).where("key", "=", finding.key).execute();
@@ -198,7 +202,8 @@ export async function resolutionsOf(db: StoreDb, key: string): Promise<Resolutio
 
 type Amounts = { expected_nano: bigint | null; received_nano: bigint | null };
 
-function sameAmounts(a: Amounts, b: Amounts): boolean {
+/** A resolution holds while the finding's amounts are those it was resolved at. */
+export function sameAmounts(a: Amounts, b: Amounts): boolean {
   return a.expected_nano === b.expected_nano && a.received_nano === b.received_nano;
 }
 

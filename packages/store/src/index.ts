@@ -24,6 +24,17 @@ export {
   upsertTransfers,
 } from "./chain.js";
 export { StoreError } from "./errors.js";
+export { type ClearScope, clearUnseenFindings } from "./finding-clearing.js";
+export {
+  type FindingFilter,
+  type FindingRunRow,
+  type FindingState,
+  type FindingStatus,
+  findingKeysByPrefix,
+  getFindingState,
+  listFindingStates,
+  runsOfFinding,
+} from "./finding-history.js";
 export {
   type FindingRow,
   getFinding,
@@ -38,6 +49,7 @@ export {
   recordRunFindings,
   resolutionsOf,
   resolveFinding,
+  sameAmounts,
 } from "./findings.js";
 export {
   DEFAULT_LOCK_TTL_MS,
@@ -86,6 +98,18 @@ export {
   type OrderRef,
   upsertOrders,
 } from "./orders.js";
+export {
+  countPendingAlerts,
+  enqueueAlerts,
+  expireAlerts,
+  listAlerts,
+  markAlertDelivered,
+  markAlertFailed,
+  type NewOutboxAlert,
+  type OutboxRow,
+  type OutboxStatus,
+  pendingAlerts,
+} from "./outbox.js";
 export { type ArrivalRow, type CoveringClaim, VALID_TRANSFER_SQL } from "./report-chain.js";
 export type { IntValue } from "./report-columns.js";
 export type { ReportFindingRow, ReportRunRow } from "./report-findings.js";
@@ -102,6 +126,7 @@ export {
   getRun,
   insertRun,
   latestRun,
+  listRecentRuns,
   listRuns,
   type NewRun,
   type RunRow,
@@ -109,6 +134,15 @@ export {
   type RunTotals,
 } from "./runs.js";
 export type { StoreDb } from "./session.js";
+export {
+  lastStepRun,
+  latestStepRuns,
+  type NewStepRun,
+  recordStepRun,
+  type StepHistory,
+  type StepRunRow,
+  type StepRunStatus,
+} from "./step-runs.js";
 export { type OpenStoreOptions, openStore, type Store } from "./store.js";
 export {
   deleteSyncState,
