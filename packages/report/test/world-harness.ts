@@ -39,8 +39,6 @@ export async function reconciledWorld(options: SandboxOptions): Promise<World> {
         baseUrl: sb.apiUrl,
         tonEndpoint: sb.tonEndpoint,
         tonApiKey: undefined,
-        webhookUrl: undefined,
-        webhookSecret: undefined,
       },
       { store, client, now },
     );

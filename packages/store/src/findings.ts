@@ -3,7 +3,7 @@
  * with its first and last run, `run_findings` for what each run saw and whether it was new, and
  * resolutions that silence a finding for as long as its amounts stay what they were when resolved.
  */
-import type { Finding } from "@omrecon/core";
+import type { Finding, FindingKind, Severity } from "@omrecon/core";
 import type { Selectable } from "kysely";
 import { chunk } from "./batch.js";
 import type { FindingResolutionsTable, FindingsTable } from "./schema.js";
@@ -224,4 +224,28 @@ export async function listRunFindings(
     .orderBy("key")
     .execute();
   return rows.map((r) => ({ key: r.key, is_new: r.is_new !== 0n }));
+}
+
+/** A stored finding as the rest of omrecon speaks of it (core's `Finding`: numbers, parsed details). */
+export function findingOfRow(row: FindingRow): Finding {
+  let details: Finding["details"] = {};
+  try {
+    const parsed = JSON.parse(row.details) as unknown;
+    if (parsed !== null && typeof parsed === "object") details = parsed as Finding["details"];
+  } catch {
+    // A details column that is not JSON says nothing more than the row itself.
+  }
+  return {
+    key: row.key,
+    kind: row.kind as FindingKind,
+    severity: row.severity as Severity,
+    order_id: row.order_id === null ? null : Number(row.order_id),
+    payment_memo: row.payment_memo,
+    tx_hash: row.tx_hash,
+    expected_nano: row.expected_nano,
+    received_nano: row.received_nano,
+    amount_nano: row.amount_nano,
+    message: row.message,
+    details,
+  };
 }

@@ -37,6 +37,7 @@ export {
 } from "./finding-history.js";
 export {
   type FindingRow,
+  findingOfRow,
   getFinding,
   listFindings,
   listOpenFindings,

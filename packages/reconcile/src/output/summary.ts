@@ -28,8 +28,14 @@ export function humanSummary(outcome: RunOutcome, options: SummaryOptions = {}):
     if (group.length > limit) lines.push(`  … and ${group.length - limit} more (reconcile --json, or findings.csv)`);
   }
   if (outcome.findings.length === 0) lines.push("no open findings");
-  if (outcome.webhook && !outcome.webhook.delivered) {
-    lines.push(`webhook not delivered after ${outcome.webhook.attempts} attempt(s): ${outcome.webhook.error}`);
+  if (outcome.cleared.length > 0) {
+    lines.push(`${outcome.cleared.length} finding${outcome.cleared.length === 1 ? "" : "s"} no longer found (cleared)`);
+  }
+  const alerts = outcome.alerts;
+  if (alerts && alerts.pending > 0) {
+    lines.push(
+      `alerts: ${alerts.pending} not delivered yet${alerts.error ? ` (${alerts.error})` : ""}; the next run sends them with the same ids (omrecon alerts lists them)`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
