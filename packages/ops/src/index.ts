@@ -39,6 +39,7 @@ export {
   DEFAULT_MAX_ALERT_AGE_MS,
   type DeliverOptions,
   type DeliveryReport,
+  deliverNow,
   deliverPending,
   newAlertId,
   recordAlerts,

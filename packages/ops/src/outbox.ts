@@ -152,3 +152,32 @@ async function recorded(log: Logger, id: string, write: () => Promise<void>): Pr
     });
   }
 }
+
+/**
+ * Sends one event at once, without the outbox: for a failure the database itself caused (it cannot
+ * store the alert). Bounded like any delivery; what happened is logged, nothing is thrown.
+ */
+export async function deliverNow(
+  event: AlertEvent,
+  to: AlertDestination,
+  options: DeliverOptions = {},
+): Promise<boolean> {
+  const log = options.logger ?? silentLogger;
+  const id = newAlertId();
+  for (const req of render(event, id, to)) {
+    const result = await send(
+      { url: to.url, ...req },
+      { ...(options.policy && { policy: options.policy }), ...(options.signal && { signal: options.signal }) },
+    );
+    if (!result.delivered) {
+      log.warn("alert not delivered (the database could not keep it for the next run)", {
+        id,
+        type: event.type,
+        error: `OMRECON_WEBHOOK_URL (${shownUrl(to.url)}) ${result.error}`,
+      });
+      return false;
+    }
+  }
+  log.info("alert delivered", { id, type: event.type });
+  return true;
+}
