@@ -41,9 +41,7 @@ export function logOptionsOf(env: Env, stream: { isTTY?: boolean }): LogOptions 
 
 /** The format of a stream, never throwing (an unknown value falls back to the default): for the last error line. */
 export function logFormatOf(env: Env, stream: { isTTY?: boolean }): LogFormat {
-  try {
-    return logOptionsOf(env, stream).format;
-  } catch {
-    return stream.isTTY ? "pretty" : "json";
-  }
+  const format = (env.OMRECON_LOG_FORMAT ?? "").trim().toLowerCase();
+  if ((LOG_FORMATS as readonly string[]).includes(format)) return format as LogFormat;
+  return stream.isTTY ? "pretty" : "json";
 }

@@ -131,7 +131,10 @@ export class Operations {
   async succeed(store: Store, exitCode: number, counts: StepCounts = {}): Promise<void> {
     const previous = await lastStepRun(store.db, this.#command).catch(() => undefined);
     await this.#record(store, this.#commandRun("ok", exitCode, null, counts));
+    // Reconcile's own round just tried what was pending; sync is a chance for what earlier runs left.
+    let deliver = this.#command === "sync";
     if (previous?.status === "failed" && this.#destination !== null) {
+      deliver = true;
       const at = this.#now().toISOString();
       await this.#enqueue(store, [
         runRecoveredEvent(
@@ -145,7 +148,7 @@ export class Operations {
         ),
       ]);
     }
-    await this.#deliver(store);
+    if (deliver) await this.#deliver(store);
     await this.#heartbeat.success();
     await this.#publishMetrics(store);
   }

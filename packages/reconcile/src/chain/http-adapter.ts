@@ -140,7 +140,11 @@ export function createTonHttpAdapter(options: TonHttpAdapterOptions = {}): {
       if (status < 200 || status >= 300) {
         discard(answer.body);
         const retryAfter = answer.headers["retry-after"];
-        throw new ChainSourceError(`the TON API answered HTTP ${status}`, {
+        const refused = status === 401 || status === 403;
+        const said = refused
+          ? `the TON API refused the request with HTTP ${status}: check TON_API_KEY`
+          : `the TON API answered HTTP ${status}`;
+        throw new ChainSourceError(said, {
           status,
           retryable: status === 429 || status >= 500,
           retryAfterMs: parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter),
