@@ -98,20 +98,7 @@ export async function deliverPending(
   const queued = queue.length;
   for (const row of queue) {
     if (Date.now() - started > deadline || options.signal?.aborted) break;
-    const event = JSON.parse(row.payload) as AlertEvent;
-    let attempts = 0;
-    let failure: { error: string; retryable: boolean } | null = null;
-    for (const req of render(event, row.id, to)) {
-      const result = await send(
-        { url: to.url, ...req },
-        { ...(options.policy && { policy: options.policy }), ...(options.signal && { signal: options.signal }) },
-      );
-      attempts += result.attempts;
-      if (!result.delivered) {
-        failure = { error: result.error ?? "not delivered", retryable: result.retryable };
-        break;
-      }
-    }
+    const { attempts, failure } = await sendEvent(JSON.parse(row.payload) as AlertEvent, row.id, to, options);
     if (failure === null) {
       sent++;
       log.info("alert delivered", { id: row.id, type: row.type, attempts });
@@ -164,20 +151,35 @@ export async function deliverNow(
 ): Promise<boolean> {
   const log = options.logger ?? silentLogger;
   const id = newAlertId();
+  const { failure } = await sendEvent(event, id, to, options);
+  if (failure === null) {
+    log.info("alert delivered", { id, type: event.type });
+    return true;
+  }
+  log.warn("alert not delivered (the database could not keep it for the next run)", {
+    id,
+    type: event.type,
+    error: `OMRECON_WEBHOOK_URL (${shownUrl(to.url)}) ${failure.error}`,
+  });
+  return false;
+}
+
+/** Every request an event becomes in the destination's format, in turn, until one is not delivered. */
+async function sendEvent(
+  event: AlertEvent,
+  id: string,
+  to: AlertDestination,
+  options: DeliverOptions,
+): Promise<{ attempts: number; failure: { error: string; retryable: boolean } | null }> {
+  let attempts = 0;
   for (const req of render(event, id, to)) {
     const result = await send(
       { url: to.url, ...req },
       { ...(options.policy && { policy: options.policy }), ...(options.signal && { signal: options.signal }) },
     );
-    if (!result.delivered) {
-      log.warn("alert not delivered (the database could not keep it for the next run)", {
-        id,
-        type: event.type,
-        error: `OMRECON_WEBHOOK_URL (${shownUrl(to.url)}) ${result.error}`,
-      });
-      return false;
-    }
+    attempts += result.attempts;
+    if (!result.delivered)
+      return { attempts, failure: { error: result.error ?? "not delivered", retryable: result.retryable } };
   }
-  log.info("alert delivered", { id, type: event.type });
-  return true;
+  return { attempts, failure: null };
 }

@@ -157,6 +157,24 @@ describe("every night leaves a signal (built program)", { timeout: 180_000 }, ()
     }
   });
 
+  it("a database that cannot be opened still sends its run.failed alert (at once: nowhere to store it)", async () => {
+    const folder = tempDir();
+    const r = await omrecon(["sync"], { ...base, OMRECON_DB: folder });
+    expect(r.status).toBe(2);
+    const reason = `database unusable: cannot open ${folder}: it is a directory; point OMRECON_DB at a database file, e.g. ${folder}/omrecon.sqlite`;
+    expect(r.last).toBe(`omrecon sync: ${reason}`);
+    expect(hook.received).toHaveLength(1);
+    const event = new Webhook(WHSEC).verify(
+      hook.received[0]!.body,
+      hook.received[0]!.headers as Record<string, string>,
+    );
+    expect(event).toMatchObject({
+      type: "run.failed",
+      data: { command: "sync", step: "sync", code: "store_unusable", reason },
+    });
+    expect(beat.received.map((p) => p.path)).toEqual(["/ping/0c5a1d2e/start", "/ping/0c5a1d2e/fail"]);
+  });
+
   it("pagerduty: a new critical finding triggers, `resolve` by a key prefix resolves the same dedup_key", async () => {
     const pd = {
       ...base,
