@@ -9,8 +9,8 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { hostname } from "node:os";
-import { ConfigError, describeError, type Io, type Settings } from "@omrecon/cli";
-import { formatIsoUtc, type Logger } from "@omrecon/core";
+import { ConfigError, describeError, type Io, type Settings, secretsOf } from "@omrecon/cli";
+import { formatIsoUtc, type Logger, redact } from "@omrecon/core";
 import {
   type AlertDestination,
   createHeartbeat,
@@ -159,6 +159,8 @@ export class Operations {
    */
   async fail(store: Store | null, error: unknown): Promise<void> {
     const described = describeError(error);
+    // The line goes to receivers and the database: never a key, whatever an error carried.
+    described.message = redact(described.message, secretsOf(this.#settings));
     const interrupted = described.code === "interrupted";
     const status = interrupted ? "interrupted" : "failed";
     const step = this.steps.current ?? this.#command;

@@ -25,7 +25,7 @@ export function humanSummary(outcome: RunOutcome, options: SummaryOptions = {}):
     lines.push(`${severity} ${group.length}${fresh > 0 ? ` (${fresh} new)` : ""}`);
     lines.push(`  ${formatTon(stake)} TON at stake`);
     for (const f of group.slice(0, limit)) lines.push(`  ${f.new ? "new " : "    "}${f.key}  ${f.message}`);
-    if (group.length > limit) lines.push(`  … and ${group.length - limit} more (reconcile --json, or findings.csv)`);
+    if (group.length > limit) lines.push(`  … and ${group.length - limit} more (omrecon findings lists them all)`);
   }
   if (outcome.findings.length === 0) lines.push("no open findings");
   if (outcome.cleared.length > 0) {
