@@ -6,7 +6,7 @@
  * without its password.
  */
 import { apiKeyOf, ConfigError, type Settings } from "@omrecon/cli";
-import { OpenMoneyClient } from "@omrecon/client";
+import { OpenMoneyClient, type ResponseEvent } from "@omrecon/client";
 import type { Logger } from "@omrecon/core";
 import { databaseName, openStore, type Store, storeExists } from "@omrecon/store";
 
@@ -41,6 +41,8 @@ export interface PartnerClientOptions {
   /** The command, sent as the user agent's suffix. */
   command: string;
   logger?: Logger;
+  /** After every attempt: debug logs and request metrics (`Operations.partnerResponse`). */
+  onResponse?: (event: ResponseEvent) => void;
 }
 
 /** The partner API client of `settings`; settings without a key are a one-line error naming the variable. */
@@ -53,6 +55,7 @@ export function partnerClient(
     baseUrl: settings.baseUrl,
     userAgent: options.command,
     ...(options.logger && { logger: options.logger }),
+    ...(options.onResponse && { onResponse: options.onResponse }),
   });
 }
 

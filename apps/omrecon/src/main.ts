@@ -1,4 +1,4 @@
-import { didYouMean, type Io, quoteWord, UsageError } from "@omrecon/cli";
+import { didYouMean, type Io, logOptionsOf, quoteWord, UsageError } from "@omrecon/cli";
 import { topLevelHelp } from "./help.js";
 import { COMMANDS, findCommand } from "./registry.js";
 import { versionJson, versionLine } from "./version.js";
@@ -50,6 +50,8 @@ export async function omreconMain(argv: readonly string[], io: Io): Promise<numb
         : `unknown command ${quoteWord(first)}; did you mean ${meant}? (see omrecon --help)`,
     );
   }
+  // An unknown OMRECON_LOG_LEVEL or OMRECON_LOG_FORMAT is exit 2 before any work, naming the variable.
+  logOptionsOf(io.env, io.stderr);
   const main = await command.main();
   return main(rest, io);
 }

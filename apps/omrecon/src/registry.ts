@@ -27,6 +27,21 @@ export const COMMANDS: readonly Command[] = [
     main: async () => (await import("./reconcile/resolve-command.js")).resolveMain,
   },
   {
+    name: "runs",
+    summary: "the reconciliation runs on record, newest first: status, window, findings, duration",
+    main: async () => (await import("./runs/main.js")).runsMain,
+  },
+  {
+    name: "findings",
+    summary: "findings by status, kind, severity and date; findings show KEY for one (any unique key start)",
+    main: async () => (await import("./findings/main.js")).findingsMain,
+  },
+  {
+    name: "alerts",
+    summary: "the alert outbox: what is pending delivery, delivered or expired (--send: deliver now)",
+    main: async () => (await import("./alerts/main.js")).alertsMain,
+  },
+  {
     name: "report",
     summary: "write the report files (CSV, workbook, summary page) for a period from the local database",
     main: async () => (await import("./report/main.js")).reportMain,

@@ -17,7 +17,7 @@ function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [runScript, ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", OMRECON_SKIP_BUILD: "1", ...env },
+    env: { PATH: process.env.PATH ?? "", OMRECON_SKIP_BUILD: "1", OMRECON_LOG_FORMAT: "pretty", ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, first: (r.stdout || r.stderr).split("\n")[0] };
 }

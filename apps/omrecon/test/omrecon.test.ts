@@ -15,7 +15,7 @@ const version = (JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as 
 function omrecon(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", OMRECON_LOG_FORMAT: "pretty", ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -26,9 +26,10 @@ async function inProcess(argv: string[]) {
   const stdout = new PassThrough().on("data", (c) => (out.stdout += String(c)));
   const stderr = new PassThrough().on("data", (c) => (out.stderr += String(c)));
   let status = -1;
-  await runMain(() => omreconMain(argv, { env: {}, stdout, stderr, now: () => new Date() }), {
+  const env = { OMRECON_LOG_FORMAT: "pretty" };
+  await runMain(() => omreconMain(argv, { env, stdout, stderr, now: () => new Date() }), {
     command: commandLabel(argv),
-    env: {},
+    env,
     stderr,
     exit: (code) => {
       status = code;
@@ -76,7 +77,7 @@ describe("omrecon (built program)", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
-      'omrecon: unknown command "frobnicate"; the commands are check, sync, reconcile, resolve, report, nightly, sandbox, demo, bench (see omrecon --help)\n',
+      'omrecon: unknown command "frobnicate"; the commands are check, sync, reconcile, resolve, runs, findings, alerts, report, nightly, sandbox, demo, bench (see omrecon --help)\n',
     );
   });
 

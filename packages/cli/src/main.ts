@@ -1,10 +1,20 @@
 import { readFileSync } from "node:fs";
 import { isOmreconError, redact } from "@omrecon/core";
 import { databasePassword } from "./database-setting.js";
+import { type LogFormat, logFormatOf } from "./log-options.js";
+import { logLine } from "./logger.js";
+import { statusLineOf } from "./status-line.js";
 
 /** Secrets from the environment, so that even an error raised before settings load is redacted. */
-function environmentSecrets(env: Record<string, string | undefined>): string[] {
-  const out = [env.OPENMONEY_API_KEY, env.TON_API_KEY, env.OMRECON_WEBHOOK_SECRET, databasePassword(env.OMRECON_DB)];
+export function environmentSecrets(env: Record<string, string | undefined>): string[] {
+  const out = [
+    env.OPENMONEY_API_KEY,
+    env.TON_API_KEY,
+    env.OMRECON_WEBHOOK_SECRET,
+    env.OMRECON_WEBHOOK_URL,
+    env.OMRECON_HEARTBEAT_URL,
+    databasePassword(env.OMRECON_DB),
+  ];
   if (env.OPENMONEY_API_KEY_FILE) {
     try {
       out.push(readFileSync(env.OPENMONEY_API_KEY_FILE, "utf8").trim());
@@ -25,20 +35,48 @@ const LEAD: Readonly<Record<string, string>> = {
   store_unusable: "database unusable: ",
 };
 
-/** What an error means for the user: one line and an exit status, by the error's type (its `code`). */
-export function describeError(error: unknown): { exitCode: number; message: string } {
+/** What an error means for the user: one line, an exit status and a stable code, by the error's type. */
+export function describeError(error: unknown): { exitCode: number; message: string; code: string } {
   const firstLine = (text: string) => text.split("\n")[0] ?? "";
   if (isOmreconError(error)) {
     const message = firstLine(error.message);
     const lead = LEAD[error.code] ?? "";
-    return { exitCode: error.exitCode, message: message.startsWith(lead) ? message : `${lead}${message}` };
+    return {
+      exitCode: error.exitCode,
+      message: message.startsWith(lead) ? message : `${lead}${message}`,
+      code: error.code,
+    };
   }
   // Not one of ours: a bug, or a library's failure nobody translated. Say so plainly.
   const message = firstLine((error as { message?: string } | undefined)?.message ?? String(error));
   return {
     exitCode: 2,
     message: `internal error: ${message} (a bug in omrecon: rerun with OMRECON_DEBUG=1 and report the stack)`,
+    code: "internal",
   };
+}
+
+/**
+ * The last line of a failed command: `omrecon sync: <message>` in the pretty format, or in the
+ * json format the same words as a JSON log line (`msg`, `command`, `code`, `exit_code`), so a
+ * stream holds one format (docs/cli.md#logs). Redacted.
+ */
+export function errorLine(
+  command: string,
+  error: { exitCode: number; message: string; code: string },
+  format: LogFormat,
+  secrets: readonly string[],
+  at: Date = new Date(),
+): string {
+  const text =
+    format === "json"
+      ? logLine("json", at, "error", `${command}: ${error.message}`, {
+          command,
+          code: error.code,
+          exit_code: error.exitCode,
+        })
+      : `${command}: ${error.message}`;
+  return redact(text, secrets);
 }
 
 export interface RunMainOptions {
@@ -48,6 +86,8 @@ export interface RunMainOptions {
   stderr?: NodeJS.WritableStream;
   /** Defaults to process.exit; tests pass a recorder. */
   exit?: (code: number) => void;
+  /** The last error line's format; default `OMRECON_LOG_FORMAT`, else by terminal. */
+  format?: LogFormat;
 }
 
 /**
@@ -63,12 +103,14 @@ export async function runMain(main: () => Promise<number>, options: RunMainOptio
     code = await main();
   } catch (error) {
     const secrets = environmentSecrets(env);
-    const { exitCode, message } = describeError(error);
-    stderr.write(`${redact(`${options.command}: ${message}`, secrets)}\n`);
+    const described = describeError(error);
+    const format = options.format ?? logFormatOf(env, stderr as { isTTY?: boolean });
+    statusLineOf(stderr).clear();
+    stderr.write(`${errorLine(options.command, described, format, secrets)}\n`);
     if (env.OMRECON_DEBUG === "1" && error instanceof Error && error.stack) {
       stderr.write(`${redact(error.stack, secrets)}\n`);
     }
-    code = exitCode;
+    code = described.exitCode;
   }
   // process.exit drops what a pipe has not taken yet (a large --json document was cut at ~430 KB):
   // wait until both streams have handed everything over.

@@ -1,4 +1,9 @@
-/** Progress for long work: one self-overwriting line on a terminal, nothing at all elsewhere. */
+/**
+ * Progress for long work: one self-overwriting line at the bottom of a terminal (log lines are
+ * written above it, status-line.ts), nothing at all elsewhere.
+ */
+import { statusLineOf } from "./status-line.js";
+
 export interface Progress {
   /** Reports `done` of `total` (when known) units of `label`. */
   update(label: string, done: number, total?: number, unit?: string): void;
@@ -32,8 +37,8 @@ export function createProgress(options: CreateProgressOptions = {}): Progress {
   const now = options.now ?? Date.now;
   const interval = options.intervalMs ?? 100;
   const started = new Map<string, number>();
+  const line = statusLineOf(stream);
   let last = 0;
-  let shown = false;
   return {
     update(label, done, total, unit = "rows") {
       const t = now();
@@ -50,13 +55,10 @@ export function createProgress(options: CreateProgressOptions = {}): Progress {
       } else {
         text += ` ${unit}`;
       }
-      const width = (stream.columns ?? 100) - 1;
-      stream.write(`\r${text.slice(0, width).padEnd(Math.min(width, text.length + 10))}`);
-      shown = true;
+      line.show(text);
     },
     clear() {
-      if (shown) stream.write("\r\x1b[2K");
-      shown = false;
+      line.clear();
     },
   };
 }

@@ -14,12 +14,25 @@ export interface Settings {
   tonApiKey: string | undefined;
   dbPath: string;
   webhookUrl: string | undefined;
+  /** `OMRECON_WEBHOOK_SECRET`: signs the `json` format; the routing key of `pagerduty`. */
   webhookSecret: string | undefined;
+  /** `OMRECON_WEBHOOK_FORMAT` (docs/alerts.md#formats). */
+  webhookFormat: WebhookFormat;
+  /** `OMRECON_HEARTBEAT_URL`: healthchecks-style pings. */
+  heartbeatUrl: string | undefined;
+  /** `OMRECON_PUSHGATEWAY_URL`: where the metrics are pushed. */
+  pushgatewayUrl: string | undefined;
+  /** `--metrics-file` / `OMRECON_METRICS_FILE`: the textfile collector's file. */
+  metricsFile: string | undefined;
   /** `--chain-deadline` / `OMRECON_CHAIN_DEADLINE` (seconds) in ms; undefined: the chain reader's default. */
   chainDeadlineMs: number | undefined;
   /** `--chain-max-pages` / `OMRECON_CHAIN_MAX_PAGES`; undefined: the chain reader's default. */
   chainMaxPages: number | undefined;
 }
+
+/** `OMRECON_WEBHOOK_FORMAT`'s values (the formats of @omrecon/ops). */
+export const WEBHOOK_FORMATS = ["json", "slack", "teams", "pagerduty"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 export const DEFAULTS = {
   baseUrl: "https://api.theopenmoney.info/api/v1",
@@ -36,6 +49,8 @@ export interface SettingsOverrides {
   chainDeadline?: string | undefined;
   /** `--chain-max-pages` */
   chainMaxPages?: string | undefined;
+  /** `--metrics-file` */
+  metricsFile?: string | undefined;
 }
 
 export interface LoadSettingsOptions {
@@ -127,6 +142,10 @@ export function loadSettings(env: Env, overrides: SettingsOverrides = {}, option
     webhookUrl:
       webhook === undefined ? undefined : url(webhook, overrides.webhook ? "--webhook" : "OMRECON_WEBHOOK_URL"),
     webhookSecret: nonEmpty(env.OMRECON_WEBHOOK_SECRET),
+    webhookFormat: webhookFormat(env.OMRECON_WEBHOOK_FORMAT),
+    heartbeatUrl: optionalUrl(env.OMRECON_HEARTBEAT_URL, "OMRECON_HEARTBEAT_URL"),
+    pushgatewayUrl: optionalUrl(env.OMRECON_PUSHGATEWAY_URL, "OMRECON_PUSHGATEWAY_URL"),
+    metricsFile: nonEmpty(overrides.metricsFile) ?? nonEmpty(env.OMRECON_METRICS_FILE),
     chainDeadlineMs: ((s) => (s === undefined ? undefined : s * 1000))(
       wholeNumber(
         overrides.chainDeadline,
@@ -148,6 +167,22 @@ export function loadSettings(env: Env, overrides: SettingsOverrides = {}, option
   };
 }
 
+function optionalUrl(value: string | undefined, variable: string): string | undefined {
+  const text = nonEmpty(value);
+  return text === undefined ? undefined : url(text, variable);
+}
+
+function webhookFormat(value: string | undefined): WebhookFormat {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined) return "json";
+  if (!(WEBHOOK_FORMATS as readonly string[]).includes(text)) {
+    throw new ConfigError(
+      `OMRECON_WEBHOOK_FORMAT must be one of ${WEBHOOK_FORMATS.join(", ")}, got ${JSON.stringify(value?.slice(0, 40))}`,
+    );
+  }
+  return text as WebhookFormat;
+}
+
 function missingApiKey(): ConfigError {
   return new ConfigError(
     "OPENMONEY_API_KEY is not set; export it (or OPENMONEY_API_KEY_FILE) with your partner key osk_…",
@@ -160,9 +195,17 @@ export function apiKeyOf(settings: Pick<Settings, "apiKey">): string {
   return settings.apiKey;
 }
 
-/** The values that must never appear in output: pass them to the logger and to runMain. */
+/**
+ * The values that must never appear in output: pass them to the logger and to runMain. The alert
+ * and heartbeat URLs are among them: a Slack, Teams or healthchecks URL is itself a credential.
+ */
 export function secretsOf(settings: Settings): string[] {
-  return [settings.apiKey, settings.tonApiKey, settings.webhookSecret, databasePassword(settings.dbPath)].filter(
-    (s): s is string => s !== undefined,
-  );
+  return [
+    settings.apiKey,
+    settings.tonApiKey,
+    settings.webhookSecret,
+    settings.webhookUrl,
+    settings.heartbeatUrl,
+    databasePassword(settings.dbPath),
+  ].filter((s): s is string => s !== undefined);
 }

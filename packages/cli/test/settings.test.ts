@@ -37,8 +37,12 @@ describe("loadSettings", () => {
         OMRECON_WEBHOOK_SECRET: "whsec",
         OMRECON_CHAIN_DEADLINE: "600",
         OMRECON_CHAIN_MAX_PAGES: "500",
+        OMRECON_WEBHOOK_FORMAT: "Slack",
+        OMRECON_HEARTBEAT_URL: "https://hc-ping.example/abc",
+        OMRECON_PUSHGATEWAY_URL: "http://pushgateway:9091/",
+        OMRECON_METRICS_FILE: "/var/lib/node_exporter/omrecon.prom",
       },
-      { db: "/tmp/b.sqlite", webhook: "http://hooks.local/y", chainMaxPages: "70" },
+      { db: "/tmp/b.sqlite", webhook: "http://hooks.local/y", chainMaxPages: "70", metricsFile: "/tmp/m.prom" },
     );
     expect(s).toEqual({
       apiKey: key,
@@ -48,10 +52,28 @@ describe("loadSettings", () => {
       dbPath: "/tmp/b.sqlite",
       webhookUrl: "http://hooks.local/y",
       webhookSecret: "whsec",
+      webhookFormat: "slack",
+      heartbeatUrl: "https://hc-ping.example/abc",
+      pushgatewayUrl: "http://pushgateway:9091",
+      metricsFile: "/tmp/m.prom",
       chainDeadlineMs: 600_000,
       chainMaxPages: 70,
     });
-    expect(secretsOf(s)).toEqual([key, "tonkey", "whsec"]);
+    // The alert and heartbeat URLs are credentials too (a Slack or healthchecks URL is the key).
+    expect(secretsOf(s)).toEqual([key, "tonkey", "whsec", "http://hooks.local/y", "https://hc-ping.example/abc"]);
+  });
+
+  it("refuses an unknown webhook format and a heartbeat or Pushgateway setting that is not a URL, naming the variable", () => {
+    expect(() => loadSettings({ OMRECON_WEBHOOK_FORMAT: "discord" })).toThrow(
+      'OMRECON_WEBHOOK_FORMAT must be one of json, slack, teams, pagerduty, got "discord"',
+    );
+    expect(() => loadSettings({ OMRECON_HEARTBEAT_URL: "hc-ping.com/abc" })).toThrow(
+      'OMRECON_HEARTBEAT_URL is not a URL: "hc-ping.com/abc"',
+    );
+    expect(() => loadSettings({ OMRECON_PUSHGATEWAY_URL: "ftp://x" })).toThrow(
+      "OMRECON_PUSHGATEWAY_URL must be an http(s) URL, got ftp:",
+    );
+    expect(loadSettings({}).webhookFormat).toBe("json");
   });
 
   it("reads the key from OPENMONEY_API_KEY_FILE", () => {

@@ -183,6 +183,7 @@ export class OpenMoneyClient {
     const maxRetryTimeMs = walk
       ? Math.min(this.#policy.maxRetryTimeMs, walk.remainingMs())
       : this.#policy.maxRetryTimeMs;
+    const startedMs = performance.now();
     try {
       return await withRetry(
         async (attempt) => {
@@ -231,7 +232,7 @@ export class OpenMoneyClient {
           retryable: (e) => isRetryable(e, { method: call.method, idempotent: idempotencyKey !== undefined }),
           retryAfterMs: retryAfterOf,
           onRetry: (e, attempt, delay) =>
-            this.#logger.warn("openmoney request failed; retrying", {
+            this.#logger.debug("openmoney request failed; retrying", {
               method: call.method,
               path,
               attempt,
@@ -243,7 +244,11 @@ export class OpenMoneyClient {
         },
       );
     } catch (error) {
-      throw finalError(error, info, options.signal, idempotencyKey);
+      throw withRetriesSummary(
+        finalError(error, info, options.signal, idempotencyKey),
+        this.baseUrl,
+        performance.now() - startedMs,
+      );
     }
   }
 
@@ -378,6 +383,18 @@ function finalError(
       e.message += ` (sent with Idempotency-Key ${key}: retry with it to get the same order, never a second one)`;
   }
   return e;
+}
+
+/**
+ * The last line of a call the API never answered well (docs/cli.md#exit-status): how many attempts
+ * over how long, in one phrase, and the setting to check, since the usual cause is a wrong or
+ * unreachable `OPENMONEY_BASE_URL` (or an outage, which waiting fixes).
+ */
+function withRetriesSummary(error: unknown, baseUrl: string, elapsedMs: number): unknown {
+  if (!(error instanceof OpenMoneyError) || error.code !== "api_unavailable") return error;
+  const attempts = `${error.attempts} attempt${error.attempts === 1 ? "" : "s"} in ${(elapsedMs / 1000).toFixed(1)} s`;
+  error.message += ` (${attempts}); check OPENMONEY_BASE_URL (${baseUrl}) or try again later`;
+  return error;
 }
 
 /** An answer to give back after the retries, when the last one is still a 429 or a 5xx. */

@@ -1,5 +1,3 @@
-export { type AlertPayload, alertPayload } from "./alerts/payload.js";
-export { postWebhook, signatureOf, type WebhookResult, type WebhookTarget } from "./alerts/webhook.js";
 export {
   type ChainLimits,
   type ChainRetryPolicy,
@@ -19,6 +17,7 @@ export {
   DEFAULT_REQUEST_TIMEOUT_MS,
   type TonHttpAdapter,
   type TonHttpAdapterOptions,
+  type TonRequestEvent,
 } from "./chain/http-adapter.js";
 export { type BodyKind, type ParsedTransfer, parseBody, parseTransfer } from "./chain/parse-transfer.js";
 export {
@@ -70,12 +69,15 @@ export {
   type ReconcileSettings,
 } from "./run/connect.js";
 export type {
+  AlertDelivery,
+  AppliedRunFacts,
   ChainReadResult,
   FetchStats,
   ListedFinding,
   ReadChain,
   ReconcileContext,
   ReconcileOptions,
+  RunAlerts,
   RunOutcome,
   RunProgress,
   StatsUnavailable,

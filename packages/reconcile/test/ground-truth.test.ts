@@ -34,7 +34,7 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
     async (seed) => {
       const h = await startHarness({ seed, orders: 400, days: 7, plant: everyKind(2), tricky: true }, dialect);
       try {
-        const first = await h.syncAndReconcile({ url: receiver.url });
+        const first = await h.syncAndReconcile(receiver.url);
         const truth = h.sb.truth.findings.map(pinned).sort(byKey);
         expect(first.findings.map(pinned).sort(byKey)).toEqual(truth);
         expect(first.findings.every((f) => f.new)).toBe(true);
@@ -49,10 +49,10 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
         }
 
         const posts = receiver.posts.length;
-        const again = await h.syncAndReconcile({ url: receiver.url });
+        const again = await h.syncAndReconcile(receiver.url);
         expect(again.findings.map((f) => f.key).sort()).toEqual(truth.map((f) => f.key));
         expect(again.findings.filter((f) => f.new)).toEqual([]);
-        expect(again.webhook).toBeNull();
+        expect(again.alerts).toMatchObject({ sent: 0, pending: 0 });
         expect(receiver.posts.length).toBe(posts);
       } finally {
         await h.close();
@@ -63,7 +63,7 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
   it("alerts only what is new after the world changes: a duplicate payment and an uncredited top-up", async () => {
     const h = await startHarness({ seed: 7, orders: 300, days: 3, plant: everyKind(1), tricky: true }, dialect);
     try {
-      const first = await h.syncAndReconcile({ url: receiver.url });
+      const first = await h.syncAndReconcile(receiver.url);
       const before = receiver.posts.length;
       const completed = h.sb.world.orders.find(
         (o) =>
@@ -75,7 +75,7 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
       const dup = h.sb.payOrder(completed.id);
       const topup = h.sb.topUp(5_000_000_000n, { credit: false });
 
-      const next = await h.syncAndReconcile({ url: receiver.url });
+      const next = await h.syncAndReconcile(receiver.url);
       const fresh = next.findings.filter((f) => f.new).map((f) => f.key);
       expect(fresh.sort()).toEqual([`duplicate_payment:${dup.hashHex}`]);
       // The top-up came after the window's end: it belongs to the next window, not this one.
@@ -83,10 +83,9 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
       expect(next.findings.length).toBe(first.findings.length + 1);
       expect(receiver.posts.length).toBe(before + 1);
       const body = JSON.parse(receiver.posts.at(-1)!.body);
-      expect(body.findings.map((f: { key: string }) => f.key)).toEqual([`duplicate_payment:${dup.hashHex}`]);
-      expect(body.findings[0]).toMatchObject({
+      expect(body.data.findings.map((f: { key: string }) => f.key)).toEqual([`duplicate_payment:${dup.hashHex}`]);
+      expect(body.data.findings[0]).toMatchObject({
         order_id: completed.id,
-        new: true,
         expected_nano: String(completed.price_nano),
       });
     } finally {

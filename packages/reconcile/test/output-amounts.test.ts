@@ -31,7 +31,8 @@ const outcome: RunOutcome = {
   resolved: 0,
   mirrorIncomplete: null,
   orders: [],
-  webhook: null,
+  cleared: [],
+  alerts: null,
   durationMs: 5,
   warnings: [],
 };

@@ -23,7 +23,7 @@ export function start(args: readonly string[], env: Record<string, string>, prel
   const node = preload ? ["--import", preload] : [];
   const child = spawn(process.execPath, [...node, join(ROOT, "scripts", "run.mjs"), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", OMRECON_SKIP_BUILD: "1", ...env },
+    env: { PATH: process.env.PATH ?? "", OMRECON_SKIP_BUILD: "1", OMRECON_LOG_FORMAT: "pretty", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

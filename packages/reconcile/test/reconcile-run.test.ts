@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
-import { listFindings, listOrderMatches, listRuns, takeLock } from "@omrecon/store";
+import { listFindings, listOrderMatches, listRuns, SYNC_STATE_KEYS, setSyncState, takeLock } from "@omrecon/store";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { exitStatusOf, humanSummary, type ReconcileContext, reconcile, resolve, runJson } from "../src/index.js";
+import { alertsTo } from "./alerts.js";
 import { at, input, ledger, order, PAY, TOPUP, ton, transfer } from "./match-fixtures.js";
 import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
 import { describeEachDialect, putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
@@ -31,13 +32,13 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     const ctx: ReconcileContext = {
       store,
       fetchStats: async () => ({ total_orders: 3, by_status: { completed: 2, pending_payment: 1 } }),
-      webhook: { url: receiver.url, secret: SECRET, backoffMs: 10 },
+      alerts: alertsTo(store, receiver.url, { secret: SECRET }),
       now: () => new Date(at(200)),
     };
     return { store, ctx };
   }
 
-  it("stores the run, lists new findings, and POSTs them signed with a Slack-compatible text", async () => {
+  it("stores the run, lists new findings, and POSTs them signed as a Standard Webhooks event", async () => {
     const { store, ctx } = await world();
     const outcome = await reconcile(ctx, options);
     expect(outcome.findings.map((f) => [f.key, f.new])).toEqual([
@@ -62,12 +63,16 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     const expected = `sha256=${createHmac("sha256", SECRET).update(post.body).digest("hex")}`;
     expect(post.headers["x-omrecon-signature"]).toBe(expected);
     expect(post.headers["content-type"]).toBe("application/json");
+    expect(post.headers["webhook-id"]).toMatch(/^msg_[0-9a-f]{32}$/);
+    expect(post.headers["webhook-signature"]).toMatch(/^v1,/);
     const body = JSON.parse(post.body);
-    expect(body).toMatchObject({ run_id: outcome.runId, totals: { new_findings: 2 } });
-    expect(body.findings.map((f: { key: string }) => f.key)).toEqual(outcome.findings.map((f) => f.key));
-    expect(body.text).toMatch(/^omrecon: 2 new findings \(2 critical\)/);
-    expect(body.text).not.toContain("\n");
-    expect(outcome.webhook).toMatchObject({ delivered: true, attempts: 1 });
+    expect(body).toMatchObject({ type: "findings.new", data: { run_id: outcome.runId, totals: { new_findings: 2 } } });
+    // Most severe first, then most at stake: the 5 TON top-up before the 0.018 TON shortfall.
+    expect(body.data.findings.map((f: { key: string }) => f.key)).toEqual([
+      expect.stringMatching(/^topup_without_credit:/),
+      "underpaid:2",
+    ]);
+    expect(outcome.alerts).toMatchObject({ sent: 1, pending: 0, error: null });
     await store.close();
   });
 
@@ -79,7 +84,7 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     expect(second.findings.map((f) => f.key).sort()).toEqual(first.findings.map((f) => f.key).sort());
     expect(second.findings.every((f) => !f.new)).toBe(true);
     expect(second.totals.new_findings).toBe(0);
-    expect(second.webhook).toBeNull();
+    expect(second.alerts).toMatchObject({ sent: 0, pending: 0 });
     expect(receiver.posts).toHaveLength(1);
     expect(exitStatusOf(second, "critical")).toBe(1);
     await store.close();
@@ -99,7 +104,44 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     const again = await reconcile(ctx, options);
     expect(again.findings[0]).toMatchObject({ key: "underpaid:2", new: true, received_nano: ton("0.41") });
     expect(receiver.posts).toHaveLength(2);
-    expect(JSON.parse(receiver.posts[1]!.body).findings.map((f: { key: string }) => f.key)).toEqual(["underpaid:2"]);
+    expect(JSON.parse(receiver.posts[1]!.body).data.findings.map((f: { key: string }) => f.key)).toEqual([
+      "underpaid:2",
+    ]);
+    await store.close();
+  });
+
+  it("clears a finding the next run no longer finds, says so to the receiver, and alerts it anew if it returns", async () => {
+    const { store, ctx } = await world();
+    await reconcile(ctx, options);
+    // The rest of order 2's price arrives: the underpayment is gone from an order the run covers.
+    await putTransfers(store, [transfer({ comment: "STARS-2", value_nano: ton("0.018") })]);
+    const paid = await reconcile(ctx, options);
+    expect(paid.findings.map((f) => f.key)).not.toContain("underpaid:2");
+    expect(paid.cleared.map((f) => f.key)).toEqual(["underpaid:2"]);
+    expect(humanSummary(paid)).toContain("1 finding no longer found (cleared)");
+    const resolved = JSON.parse(receiver.posts.at(-1)!.body);
+    expect(resolved).toMatchObject({
+      type: "findings.resolved",
+      data: { run_id: paid.runId, reason: "no_longer_found" },
+    });
+    expect(resolved.data.findings.map((f: { key: string }) => f.key)).toEqual(["underpaid:2"]);
+    // A run over a window without order 2 clears nothing more; the top-up finding is still open.
+    const elsewhere = await reconcile(ctx, {
+      from: new Date("2026-06-01T00:00:00Z"),
+      to: new Date("2026-06-02T00:00:00Z"),
+    });
+    expect(elsewhere.cleared).toEqual([]);
+    await store.close();
+  });
+
+  it("clears nothing on an incomplete mirror: a missing row cannot be told from a fixed problem", async () => {
+    const { store, ctx } = await world();
+    await reconcile(ctx, options);
+    await putTransfers(store, [transfer({ comment: "STARS-2", value_nano: ton("0.018") })]);
+    await setSyncState(store.db, SYNC_STATE_KEYS.ordersWalk, { kind: "full", from: null, to: at(200), offset: 10 });
+    const incomplete = await reconcile(ctx, options);
+    expect(incomplete.mirrorIncomplete).not.toBeNull();
+    expect(incomplete.cleared).toEqual([]);
     await store.close();
   });
 
@@ -107,37 +149,52 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     const { store, ctx } = await world();
     receiver.script.push(503, 503);
     const outcome = await reconcile(ctx, options);
-    expect(outcome.webhook).toMatchObject({ delivered: true, attempts: 3, status: 200 });
+    expect(outcome.alerts).toMatchObject({ sent: 1, pending: 0 });
     expect(receiver.posts).toHaveLength(3);
     expect(new Set(receiver.posts.map((p) => p.body)).size).toBe(1);
+    expect(new Set(receiver.posts.map((p) => p.headers["webhook-id"])).size).toBe(1);
     await store.close();
   });
 
-  it("keeps the run's result when the webhook is dead or hangs, and says so", async () => {
+  it("keeps the run's result when the webhook is dead or hangs, says so, and sends the alert on the next run", async () => {
     const { store, ctx } = await world();
-    const dead = await reconcile({ ...ctx, webhook: { url: await deadUrl(), attempts: 2, backoffMs: 5 } }, options);
-    expect(dead.webhook).toMatchObject({ delivered: false, attempts: 2 });
+    const deadAlerts = alertsTo(store, await deadUrl(), { policy: { maxRetries: 1 } });
+    const dead = await reconcile({ ...ctx, alerts: deadAlerts }, options);
+    expect(dead.alerts).toMatchObject({ sent: 0, failed: 1, pending: 1 });
     expect(dead.totals.findings).toBe(2);
-    expect(humanSummary(dead)).toContain("webhook not delivered after 2 attempt(s)");
+    expect(humanSummary(dead)).toContain("alerts: 1 not delivered yet (OMRECON_WEBHOOK_URL (http://127.0.0.1:");
+    expect(humanSummary(dead)).toContain("the next run sends them with the same ids");
 
     await putTransfers(store, [transfer({ comment: null, value_nano: ton(1) })]);
     receiver.script.push("hang");
     const hung = await reconcile(
-      { ...ctx, webhook: { url: receiver.url, attempts: 1, timeoutMs: 200, budgetMs: 1_000 } },
+      {
+        ...ctx,
+        alerts: alertsTo(store, receiver.url, { policy: { maxRetries: 0, timeoutMs: 200, deadlineMs: 1_000 } }),
+      },
       options,
     );
-    expect(hung.webhook).toMatchObject({ delivered: false, attempts: 1 });
+    expect(hung.alerts).toMatchObject({ sent: 0, failed: 1, pending: 2 });
     expect(hung.totals.new_findings).toBe(1);
     const runs = await listRuns(store.db);
     expect(runs.map((r) => r.status)).toEqual(["done", "done"]);
+
+    // The receiver is back: both alerts go out, the older first, each with the id it was stored with.
+    const back = await reconcile(ctx, options);
+    expect(back.alerts).toMatchObject({ sent: 2, pending: 0 });
+    const delivered = receiver.posts.slice(-2).map((p) => JSON.parse(p.body).data.run_id);
+    expect(delivered).toEqual([dead.runId, hung.runId]);
+    expect(receiver.posts.at(-2)!.headers["webhook-id"]).toBe(receiver.posts[0]!.headers["webhook-id"]);
     await store.close();
   });
 
-  it("does not retry a webhook that refuses the alert with a 4xx", async () => {
+  it("does not retry a webhook that refuses the alert with a 4xx, and keeps it pending", async () => {
     const { store, ctx } = await world();
     receiver.script.push(400);
     const outcome = await reconcile(ctx, options);
-    expect(outcome.webhook).toMatchObject({ delivered: false, attempts: 1, status: 400 });
+    expect(outcome.alerts).toMatchObject({ sent: 0, failed: 1, pending: 1 });
+    expect(outcome.alerts?.error).toMatch(/answered HTTP 400/);
+    expect(receiver.posts).toHaveLength(1);
     await store.close();
   });
 

@@ -17,6 +17,7 @@ import {
 import { testDatabase } from "@omrecon/store/testing";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { type ReconcileContext, ReconcileInterruptedError, reconcile } from "../src/index.js";
+import { alertsTo } from "./alerts.js";
 import { at, input, ledger, order, TOPUP, ton, transfer } from "./match-fixtures.js";
 import { type Receiver, startReceiver } from "./receiver.js";
 import { describeEachDialect, putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
@@ -60,7 +61,7 @@ describeEachDialect("reconcile: runs that never block or mislead the next", (dia
     const lines: string[] = [];
     const ctx: ReconcileContext = {
       store,
-      webhook: { url: receiver.url, backoffMs: 10 },
+      alerts: alertsTo(store, receiver.url),
       now: () => new Date(NOW),
       logger: recordingLogger(lines),
     };
@@ -192,10 +193,10 @@ describeEachDialect("reconcile: runs that never block or mislead the next", (dia
     });
     await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-    const outcome = await reconcile({ ...ctx, store: impatient, webhook: { url, backoffMs: 10 } }, options);
+    const outcome = await reconcile({ ...ctx, store: impatient, alerts: alertsTo(impatient, url) }, options);
     unblock();
     await holding;
-    expect(outcome.webhook).toMatchObject({ delivered: true });
+    expect(outcome.alerts).toMatchObject({ sent: 1 });
     expect(outcome.totals.findings).toBe(3);
     expect((await getRun(impatient.db, outcome.runId))?.status).toBe("done");
     expect(
@@ -227,14 +228,14 @@ describeEachDialect("reconcile: a mirror the last sync did not finish", (dialect
     const lines: string[] = [];
     const ctx: ReconcileContext = {
       store,
-      webhook: { url: receiver.url, backoffMs: 10 },
+      alerts: alertsTo(store, receiver.url),
       now: () => new Date(NOW),
       logger: recordingLogger(lines),
     };
     return { store, ctx, lines };
   }
 
-  const posted = (i: number) => JSON.parse(receiver.posts[i]!.body).findings.map((f: { kind: string }) => f.kind);
+  const posted = (i: number) => JSON.parse(receiver.posts[i]!.body).data.findings.map((f: { kind: string }) => f.kind);
 
   it("warns, lists everything, alerts only what the gap cannot cause, records why; a complete mirror then alerts the rest", async () => {
     const { store, ctx } = await world();

@@ -8,7 +8,8 @@ import { type Sandbox, type SandboxOptions, startSandbox } from "@omrecon/sandbo
 import type { Store } from "@omrecon/store";
 import type { TestDialect } from "@omrecon/store/testing";
 import { runSync } from "@omrecon/sync";
-import { connectReconcile, type RunOutcome, reconcile, type WebhookTarget } from "../src/index.js";
+import { connectReconcile, type RunOutcome, reconcile } from "../src/index.js";
+import { alertsTo } from "./alerts.js";
 import { tempStore } from "./store-fixtures.js";
 
 /** Every finding kind planted `n` times (the two singletons once). */
@@ -24,7 +25,8 @@ export interface Harness {
   store: Store;
   client: OpenMoneyClient;
   /** One sync pass, then one reconcile over the truth's window (as-of = its end). */
-  syncAndReconcile(webhook?: WebhookTarget): Promise<RunOutcome>;
+  /** One sync pass, then one reconcile whose alerts (json) go to `alertsUrl` when given. */
+  syncAndReconcile(alertsUrl?: string): Promise<RunOutcome>;
   close(): Promise<void>;
 }
 
@@ -39,19 +41,18 @@ export async function startHarness(options: SandboxOptions, dialect?: TestDialec
     sb,
     store,
     client,
-    async syncAndReconcile(webhook) {
+    async syncAndReconcile(alertsUrl) {
+      const alerts = alertsUrl === undefined ? undefined : alertsTo(store, alertsUrl);
       await runSync({ source: client, store, now });
       const settings = {
         apiKey: sb.apiKey,
         baseUrl: sb.apiUrl,
         tonEndpoint: sb.tonEndpoint,
         tonApiKey: undefined,
-        webhookUrl: webhook?.url,
-        webhookSecret: webhook?.secret,
       };
-      const { ctx, close } = connectReconcile(settings, { store, client, now });
+      const { ctx, close } = connectReconcile(settings, { store, client, now, ...(alerts && { alerts }) });
       try {
-        return await reconcile(webhook ? { ...ctx, webhook } : ctx, window);
+        return await reconcile(ctx, window);
       } finally {
         await close();
       }

@@ -4,7 +4,7 @@
  * left (issue #13: a dead report's leftovers are removed by the next report into that folder).
  */
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ReportOutputError } from "./errors.js";
 
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -15,12 +15,29 @@ export function prepareOutDir(out: string): { removed: string[] } {
     throw new ReportOutputError(`--out ${out} is a file, not a folder; pass a folder (it is created if missing)`);
   }
   try {
-    if (kind === "missing") mkdirSync(out, { recursive: true });
+    if (kind === "missing") makeFolder(out);
     accessSync(out, constants.W_OK | constants.X_OK);
   } catch (error) {
     throw outputError(out, error);
   }
   return { removed: removeStaleTemporaryFiles(out) };
+}
+
+/**
+ * `mkdir -p` by hand: Node 20's `mkdirSync(…, { recursive: true })` loops for ever where mkdir
+ * answers ENOENT under a folder that exists (/proc, /sys), which hung `report --out /proc/x`.
+ */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    const parent = dirname(path);
+    if (code !== "ENOENT" || parent === path || statKind(parent) === "dir") throw error;
+    makeFolder(parent);
+    mkdirSync(path);
+  }
 }
 
 /** Temporary report files in `dir` whose writing process is gone (on this host). */
@@ -70,7 +87,9 @@ export function outputError(path: string, error: unknown): ReportOutputError {
             ? "a file stands where a folder must be; pass --out a folder"
             : code === "EISDIR"
               ? "a folder stands where a report file must be written; move it away"
-              : `${(error as Error)?.message ?? String(error)}`;
+              : code === "ENOENT"
+                ? "no folder can be made there; pass --out a folder on an ordinary disk"
+                : `${(error as Error)?.message ?? String(error)}`;
   return new ReportOutputError(`cannot write the report into ${path}: ${what}`, error);
 }
 

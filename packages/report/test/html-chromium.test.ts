@@ -40,8 +40,6 @@ async function demoReport(out: string): Promise<ReportResult> {
       baseUrl: sb.apiUrl,
       tonEndpoint: sb.tonEndpoint,
       tonApiKey: undefined,
-      webhookUrl: undefined,
-      webhookSecret: undefined,
     },
     { store, client, now },
   );

@@ -40,8 +40,6 @@ export async function reconciledWorld(options: SandboxOptions, dialect?: TestDia
         baseUrl: sb.apiUrl,
         tonEndpoint: sb.tonEndpoint,
         tonApiKey: undefined,
-        webhookUrl: undefined,
-        webhookSecret: undefined,
       },
       { store, client, now },
     );

@@ -3,7 +3,7 @@
  * with its first and last run, `run_findings` for what each run saw and whether it was new, and
  * resolutions that silence a finding for as long as its amounts stay what they were when resolved.
  */
-import type { Finding } from "@omrecon/core";
+import type { Finding, FindingKind, Severity } from "@omrecon/core";
 import type { Selectable } from "kysely";
 import { chunk } from "./batch.js";
 import type { FindingResolutionsTable, FindingsTable } from "./schema.js";
@@ -75,7 +75,9 @@ export async function recordRunFindings(
     // Re-opened: the last run that saw it saw it at resolved amounts, and now they have changed.
     const reopened = !resolved && before !== undefined && resolvedAt.some((r) => sameAmounts(r, before));
     const unannounced = before !== undefined && before.held_back !== 0n;
-    const isNew = !resolved && (before === undefined || reopened || unannounced);
+    // Cleared: an earlier run covering its subject no longer found it; found again, it is news again.
+    const returned = before !== undefined && before.cleared_run !== null;
+    const isNew = !resolved && (before === undefined || reopened || unannounced || returned);
     const heldBack = isNew && (options.holdBack?.(finding) ?? false);
     const row = {
       kind: finding.kind,
@@ -91,6 +93,8 @@ export async function recordRunFindings(
       last_seen_run: runId,
       last_seen_at: at,
       held_back: heldBack ? (1 as const) : (0 as const),
+      cleared_run: null,
+      cleared_at: null,
     };
     if (before) {
       await builder(db).updateTable("findings").set(row).where("key", "=", finding.key).execute();
@@ -198,7 +202,8 @@ export async function resolutionsOf(db: StoreDb, key: string): Promise<Resolutio
 
 type Amounts = { expected_nano: bigint | null; received_nano: bigint | null };
 
-function sameAmounts(a: Amounts, b: Amounts): boolean {
+/** A resolution holds while the finding's amounts are those it was resolved at. */
+export function sameAmounts(a: Amounts, b: Amounts): boolean {
   return a.expected_nano === b.expected_nano && a.received_nano === b.received_nano;
 }
 
@@ -219,4 +224,28 @@ export async function listRunFindings(
     .orderBy("key")
     .execute();
   return rows.map((r) => ({ key: r.key, is_new: r.is_new !== 0n }));
+}
+
+/** A stored finding as the rest of omrecon speaks of it (core's `Finding`: numbers, parsed details). */
+export function findingOfRow(row: FindingRow): Finding {
+  let details: Finding["details"] = {};
+  try {
+    const parsed = JSON.parse(row.details) as unknown;
+    if (parsed !== null && typeof parsed === "object") details = parsed as Finding["details"];
+  } catch {
+    // A details column that is not JSON says nothing more than the row itself.
+  }
+  return {
+    key: row.key,
+    kind: row.kind as FindingKind,
+    severity: row.severity as Severity,
+    order_id: row.order_id === null ? null : Number(row.order_id),
+    payment_memo: row.payment_memo,
+    tx_hash: row.tx_hash,
+    expected_nano: row.expected_nano,
+    received_nano: row.received_nano,
+    amount_nano: row.amount_nano,
+    message: row.message,
+    details,
+  };
 }

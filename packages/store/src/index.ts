@@ -25,8 +25,20 @@ export {
 } from "./chain.js";
 export type { DialectName } from "./driver.js";
 export { StoreError } from "./errors.js";
+export { type ClearScope, clearUnseenFindings } from "./finding-clearing.js";
+export {
+  type FindingFilter,
+  type FindingRunRow,
+  type FindingState,
+  type FindingStatus,
+  findingKeysByPrefix,
+  getFindingState,
+  listFindingStates,
+  runsOfFinding,
+} from "./finding-history.js";
 export {
   type FindingRow,
+  findingOfRow,
   getFinding,
   listFindings,
   listOpenFindings,
@@ -39,6 +51,7 @@ export {
   recordRunFindings,
   resolutionsOf,
   resolveFinding,
+  sameAmounts,
 } from "./findings.js";
 export { inspectStore, type StoreInspection } from "./inspect.js";
 export {
@@ -88,6 +101,18 @@ export {
   type OrderRef,
   upsertOrders,
 } from "./orders.js";
+export {
+  countPendingAlerts,
+  enqueueAlerts,
+  expireAlerts,
+  listAlerts,
+  markAlertDelivered,
+  markAlertFailed,
+  type NewOutboxAlert,
+  type OutboxRow,
+  type OutboxStatus,
+  pendingAlerts,
+} from "./outbox.js";
 export { type ArrivalRow, type CoveringClaim, VALID_TRANSFER_SQL } from "./report-chain.js";
 export type { IntValue } from "./report-columns.js";
 export type { ReportFindingRow, ReportRunRow } from "./report-findings.js";
@@ -105,6 +130,7 @@ export {
   getRun,
   insertRun,
   latestRun,
+  listRecentRuns,
   listRuns,
   type NewRun,
   type RunRow,
@@ -112,6 +138,15 @@ export {
   type RunTotals,
 } from "./runs.js";
 export type { StoreDb } from "./session.js";
+export {
+  lastStepRun,
+  latestStepRuns,
+  type NewStepRun,
+  recordStepRun,
+  type StepHistory,
+  type StepRunRow,
+  type StepRunStatus,
+} from "./step-runs.js";
 export { databaseName, type OpenStoreOptions, openStore, type Store, storeExists } from "./store.js";
 export {
   deleteSyncState,

@@ -163,3 +163,8 @@ export async function latestRun(db: StoreDb, status?: RunStatus): Promise<RunRow
 export async function listRuns(db: StoreDb): Promise<RunRow[]> {
   return builder(db).selectFrom("reconciliation_runs").selectAll().orderBy("id").execute();
 }
+
+/** The newest runs first, at most `limit` (`omrecon runs`). */
+export async function listRecentRuns(db: StoreDb, limit = 20): Promise<RunRow[]> {
+  return builder(db).selectFrom("reconciliation_runs").selectAll().orderBy("id", "desc").limit(limit).execute();
+}

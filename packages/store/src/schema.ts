@@ -128,6 +128,10 @@ export interface FindingsTable {
   last_seen_at: string;
   /** 1 while no alert went out for it: every run that saw it held it back (mirror incomplete); 0 by default. (006) */
   held_back: ColumnType<bigint, 0 | 1 | bigint | undefined, 0 | 1 | bigint>;
+  /** The run that covered its subject and no longer found it; null while it is found (or never re-checked). (008) */
+  cleared_run: ColumnType<bigint | null, number | bigint | null | undefined, number | bigint | null>;
+  /** When that run saw it gone. (008) */
+  cleared_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Which findings each run saw, and whether they were new in it. */
@@ -184,6 +188,43 @@ export interface OrderMatchesTable {
   reconciliation: string;
 }
 
+/** Alerts stored before they are sent (008): pending until a receiver took them, then delivered or expired. */
+export interface AlertOutboxTable {
+  /** The delivery id receivers deduplicate by (`webhook-id`): `msg_` and 32 hex digits. */
+  id: string;
+  /** `findings.new`, `findings.resolved`, `run.failed`, `run.recovered`. */
+  type: string;
+  created_at: string;
+  /** JSON of the event, whatever format it is sent in. */
+  payload: string;
+  /** 'pending' | 'delivered' | 'expired' */
+  status: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<bigint, number | bigint | undefined, number | bigint>;
+  last_attempt_at: string | null;
+  /** One line: why the last attempt failed. */
+  last_error: string | null;
+  delivered_at: string | null;
+  /** The reconcile run it is about, when it is about one. */
+  run_id: NullableInt;
+}
+
+/** One row per sync, reconcile, report or nightly invocation (008). */
+export interface StepRunsTable {
+  id: string;
+  /** `sync`, `reconcile`, `report`, `nightly`. */
+  step: string;
+  started_at: string;
+  finished_at: string | null;
+  /** 'ok' (exit 0 or 1) | 'failed' | 'interrupted' */
+  status: string;
+  exit_code: Int;
+  /** The one line the program printed, when it failed. */
+  error: string | null;
+  duration_ms: NullableInt;
+  /** JSON: what the step read and asked (orders, transfers, API requests by route and status). */
+  counts: ColumnType<string, string | undefined, string>;
+}
+
 export interface Database {
   orders: OrdersTable;
   balance_transactions: BalanceTransactionsTable;
@@ -197,4 +238,6 @@ export interface Database {
   sync_state: SyncStateTable;
   locks: LocksTable;
   order_matches: OrderMatchesTable;
+  alert_outbox: AlertOutboxTable;
+  step_runs: StepRunsTable;
 }

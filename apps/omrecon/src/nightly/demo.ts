@@ -135,6 +135,10 @@ export async function demoMain(argv: readonly string[], io: Io): Promise<number>
     dbPath,
     webhookUrl: undefined,
     webhookSecret: undefined,
+    webhookFormat: "json",
+    heartbeatUrl: undefined,
+    pushgatewayUrl: undefined,
+    metricsFile: undefined,
     chainDeadlineMs: undefined,
     chainMaxPages: undefined,
   };

@@ -1,6 +1,7 @@
 import {
   createLogger,
   createProgress,
+  ExitError,
   type Io,
   loadSettings,
   parseCommandLine,
@@ -8,7 +9,8 @@ import {
   stopOnSignals,
 } from "@omrecon/cli";
 import { connectReconcile } from "@omrecon/reconcile";
-import { connect, databaseExists } from "../connect.js";
+import { type Connection, connect, databaseExists } from "../connect.js";
+import { startOperations } from "../ops/operations.js";
 import { nightlyFlags, nightlyOptionsFrom } from "./options.js";
 import { nightlyJson, nightlyText } from "./output.js";
 import { runNightly } from "./pipeline.js";
@@ -41,12 +43,16 @@ Options:
   --bom                 report: UTF-8 byte-order mark for Excel
   --max-sync-age-hours N  reconcile: the mirror is incomplete (exit 2, alerts held back) when the
                         last complete sync pass started more than N hours ago (default 26)
+  --metrics-file PATH   write Prometheus metrics there at the end (node_exporter's textfile
+                        collector; default $OMRECON_METRICS_FILE)
   --db PATH             SQLite file or postgres:// URL (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json                one JSON document {sync, reconcile, report, exit_status} on stdout
   -h, --help            this help
 
 Settings: OPENMONEY_API_KEY (or _FILE), OPENMONEY_BASE_URL, TON_ENDPOINT, TON_API_KEY, OMRECON_DB,
-OMRECON_WEBHOOK_URL, OMRECON_WEBHOOK_SECRET, OMRECON_CHAIN_DEADLINE, OMRECON_CHAIN_MAX_PAGES.
+OMRECON_WEBHOOK_URL, OMRECON_WEBHOOK_SECRET, OMRECON_WEBHOOK_FORMAT, OMRECON_HEARTBEAT_URL,
+OMRECON_PUSHGATEWAY_URL, OMRECON_CHAIN_DEADLINE, OMRECON_CHAIN_MAX_PAGES. A night that fails
+(exit 2) sends a run.failed alert and pings OMRECON_HEARTBEAT_URL/fail.
 `;
 
 /** `pnpm nightly`: returns the exit status; errors go to runMain. */
@@ -64,39 +70,81 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
       webhook: values.webhook,
       chainDeadline: values["chain-deadline"],
       chainMaxPages: values["chain-max-pages"],
+      metricsFile: values["metrics-file"],
     },
     { requireApiKey: true },
   );
-  const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "nightly" } });
+  const logger = createLogger({
+    stream: io.stderr,
+    env: io.env,
+    secrets: secretsOf(settings),
+    base: { command: "nightly" },
+  });
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
+  const ops = await startOperations("nightly", settings, io, logger);
   const firstRun = !(await databaseExists(settings));
-  const connection = await connect(settings, { command: "nightly", logger });
-  const { client, store } = connection;
+  let connection: Connection | null = null;
   // First SIGINT/SIGTERM: sync stops after its page, reconcile at its next safe point.
   const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
-  const reconcileWith = connectReconcile(settings, { store, logger, progress, now: io.now, client, signal: stop.stop });
   try {
-    if (firstRun) logger.info("new database: the first sync reads the whole history", { db: store.path });
-    const outcome = await runNightly(
-      {
-        store,
-        source: client,
-        reconcile: reconcileWith.ctx,
-        logger,
-        progress,
-        now: io.now,
-        stopSignal: stop.stop,
-        abortSignal: stop.abort,
-      },
-      options,
-    );
+    connection = await connect(settings, { command: "nightly", logger, onResponse: ops.partnerResponse });
+    const { client, store } = connection;
+    const alerts = ops.runAlerts(store);
+    const reconcileWith = connectReconcile(settings, {
+      store,
+      logger,
+      progress,
+      now: io.now,
+      client,
+      signal: stop.stop,
+      onTonRequest: ops.tonResponse,
+      ...(alerts && { alerts }),
+    });
+    try {
+      if (firstRun) logger.info("new database: the first sync reads the whole history", { db: store.path });
+      const outcome = await runNightly(
+        {
+          store,
+          source: client,
+          reconcile: reconcileWith.ctx,
+          logger,
+          progress,
+          now: io.now,
+          stopSignal: stop.stop,
+          abortSignal: stop.abort,
+          steps: {
+            begin: (step) => ops.steps.begin(step),
+            end: (_step, counts) => ops.steps.end("ok", 0, null, counts),
+          },
+        },
+        options,
+      );
+      progress.clear();
+      io.stdout.write(values.json ? `${JSON.stringify(nightlyJson(outcome))}\n` : nightlyText(outcome));
+      if (outcome.exitStatus === 2) {
+        // The mirror was incomplete after the sync: the night's job is not done (docs/cli.md#exit-status).
+        throw new ExitError(
+          `the mirror was incomplete after the sync (${outcome.run.mirrorIncomplete}); findings it can cause were not alerted: run nightly again`,
+          2,
+          "mirror_incomplete",
+        );
+      }
+      await ops.succeed(store, outcome.exitStatus, {
+        orders_read: outcome.sync.orders.fetched,
+        balance_transactions_read: outcome.sync.balance_transactions.fetched,
+        transfers_read: outcome.run.totals.transfers,
+      });
+      return outcome.exitStatus;
+    } finally {
+      await reconcileWith.close();
+    }
+  } catch (error) {
     progress.clear();
-    io.stdout.write(values.json ? `${JSON.stringify(nightlyJson(outcome))}\n` : nightlyText(outcome));
-    return outcome.exitStatus;
+    await ops.fail(connection?.store ?? null, error);
+    throw error;
   } finally {
     stop.dispose();
     progress.clear();
-    await reconcileWith.close();
-    await connection.close();
+    await connection?.close();
   }
 }

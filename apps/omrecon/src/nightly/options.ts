@@ -1,4 +1,5 @@
 import { commonOptions } from "@omrecon/cli";
+import { opsFlags } from "../flags/ops-flags.js";
 import { type ReconcileFlagValues, reconcileFlagOptions, reconcileFlags } from "../flags/reconcile-flags.js";
 import { type ReportFlagValues, reportFlagOptions, reportFlags } from "../flags/report-flags.js";
 import { type SyncPassFlagValues, syncPassFlags, syncPassOptions } from "../flags/sync-flags.js";
@@ -10,6 +11,7 @@ export const nightlyFlags = {
   ...syncPassFlags,
   ...reconcileFlags,
   ...reportFlags,
+  ...opsFlags,
 } as const;
 
 export interface NightlyFlagValues extends SyncPassFlagValues, ReconcileFlagValues, ReportFlagValues {}

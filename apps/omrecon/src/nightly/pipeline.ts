@@ -18,6 +18,19 @@ export interface NightlyContext {
   stopSignal?: AbortSignal;
   /** Second: sync abandons the request in flight. */
   abortSignal?: AbortSignal;
+  /** Told when each step begins and ends (the step runs the metrics report). */
+  steps?: NightlySteps;
+}
+
+export type NightlyStep = "sync" | "reconcile" | "report";
+
+export interface NightlySteps {
+  begin(step: NightlyStep): void;
+  /** A step that did its job, with what it read. */
+  end(
+    step: NightlyStep,
+    counts: { orders_read?: number; balance_transactions_read?: number; transfers_read?: number },
+  ): void;
 }
 
 export interface NightlyOptions {
@@ -61,6 +74,7 @@ export class NightlyStoppedError extends OmreconError {
 export async function runNightly(ctx: NightlyContext, options: NightlyOptions): Promise<NightlyOutcome> {
   const log = ctx.logger;
   log.info("nightly: sync");
+  ctx.steps?.begin("sync");
   const sync = await runSync(
     {
       source: ctx.source,
@@ -82,7 +96,12 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
       ctx.stopSignal?.reason,
     );
   }
+  ctx.steps?.end("sync", {
+    orders_read: sync.orders.fetched,
+    balance_transactions_read: sync.balance_transactions.fetched,
+  });
   log.info("nightly: reconcile");
+  ctx.steps?.begin("reconcile");
   const run = await reconcile(ctx.reconcile, {
     from: options.window.from,
     to: options.window.to,
@@ -91,7 +110,9 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
     ...(options.graceMinutes !== undefined && { graceMinutes: options.graceMinutes }),
     ...(options.maxSyncAgeMs !== undefined && { maxSyncAgeMs: options.maxSyncAgeMs }),
   });
+  ctx.steps?.end("reconcile", { orders_read: run.totals.orders, transfers_read: run.totals.transfers });
   log.info("nightly: report");
+  ctx.steps?.begin("report");
   const report = await writeReports(
     { store: ctx.store, logger: ctx.logger, now: ctx.now },
     {
@@ -103,5 +124,6 @@ export async function runNightly(ctx: NightlyContext, options: NightlyOptions): 
       ...(options.bom !== undefined && { bom: options.bom }),
     },
   );
+  ctx.steps?.end("report", {});
   return { sync, run, report, exitStatus: run.mirrorIncomplete !== null ? 2 : exitStatusOf(run, options.failOn) };
 }

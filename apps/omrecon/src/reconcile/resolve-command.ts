@@ -1,8 +1,23 @@
-/** `omrecon resolve KEY --note "…" [--by NAME]`, also `omrecon reconcile resolve …`. */
+/**
+ * `omrecon resolve KEY --note "…" [--by NAME]`, also `omrecon reconcile resolve …`. KEY may be any
+ * unique start of a key. A finding resolved now is announced (`findings.resolved`: PagerDuty
+ * resolves its alert) through the outbox when a webhook is set.
+ */
 import { userInfo } from "node:os";
-import { ExitError, type Io, loadSettings, parseCommandLine, UsageError } from "@omrecon/cli";
-import { resolve } from "@omrecon/reconcile";
+import {
+  createLogger,
+  type Io,
+  loadSettings,
+  logOptionsOf,
+  parseCommandLine,
+  secretsOf,
+  UsageError,
+} from "@omrecon/cli";
+import { deliverPending, findingsResolvedEvent, recordAlerts } from "@omrecon/ops";
+import { findingOfRow, getFinding, resolveFinding, writeTransaction } from "@omrecon/store";
 import { openDatabase } from "../connect.js";
+import { uniqueFindingKey } from "../findings/key.js";
+import { alertDestination } from "../ops/destination.js";
 import { RESOLVE_HELP } from "./help.js";
 
 const resolveOptions = {
@@ -23,22 +38,40 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError("give exactly one finding KEY to resolve (see --help)");
-  const key = positionals[0]!;
+  const given = positionals[0]!.trim();
   const note = values.note?.trim();
   if (!note) throw new UsageError('--note "why" is required to resolve a finding (see --help)');
   const by = values.by?.trim() || io.env.USER || safeUser();
   const settings = loadSettings(io.env, { db: values.db });
+  const destination = alertDestination(settings);
+  const logger = createLogger({
+    stream: io.stderr,
+    env: io.env,
+    secrets: secretsOf(settings),
+    base: { command: "resolve" },
+  });
   const store = await openDatabase(settings, { madeBy: "pnpm reconcile" });
   try {
-    const result = await resolve(store, { key, note, by, now: io.now });
-    if (result.status === "not_found") {
-      throw new ExitError(
-        `no finding with key ${JSON.stringify(key)} in ${store.path}; reconcile --json lists the keys`,
-        2,
-        "not_found",
-      );
-    }
+    const key = await uniqueFindingKey(store.db, given, store.path);
+    const result = await writeTransaction(store.db, async (trx) => {
+      const at = io.now().toISOString();
+      const done = await resolveFinding(trx, { key, by, note, at });
+      if (done.status === "resolved" && destination !== null) {
+        const row = await getFinding(trx, key);
+        await recordAlerts(
+          trx,
+          [findingsResolvedEvent(row ? [findingOfRow(row)] : [], { at, runId: null, reason: "resolved", by, note })],
+          { at },
+        );
+      }
+      return done;
+    });
+    if (result.status === "not_found") throw new Error(`finding ${key} vanished while it was resolved`);
     const r = result.resolution;
+    const line =
+      result.status === "resolved"
+        ? `resolved ${key} (by ${r.resolved_by} at ${r.resolved_at}); it stays quiet unless its amounts change`
+        : `${key} was already resolved by ${r.resolved_by} at ${r.resolved_at} at these amounts: ${r.note}`;
     if (values.json) {
       io.stdout.write(
         `${JSON.stringify({
@@ -52,11 +85,14 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
         })}\n`,
       );
     }
-    io.stderr.write(
-      result.status === "resolved"
-        ? `resolved ${key} (by ${r.resolved_by} at ${r.resolved_at}); it stays quiet unless its amounts change\n`
-        : `${key} was already resolved by ${r.resolved_by} at ${r.resolved_at} at these amounts: ${r.note}\n`,
-    );
+    // What it did, for a person on stderr; in the json log format as a log line (one format per stream).
+    if (logOptionsOf(io.env, io.stderr).format === "pretty") io.stderr.write(`${line}\n`);
+    else logger.info(line, { key, status: result.status });
+    if (result.status === "resolved" && destination !== null) {
+      await deliverPending(store, destination, { logger, now: io.now }).catch((error: unknown) =>
+        logger.warn("alerts not delivered; they stay pending for the next run", { error: String(error) }),
+      );
+    }
     return 0;
   } finally {
     await store.close();

@@ -22,7 +22,9 @@ import {
   summaryLine,
 } from "@omrecon/sync";
 import { connect } from "../connect.js";
+import { opsFlags } from "../flags/ops-flags.js";
 import { syncPassFlags, syncPassOptions } from "../flags/sync-flags.js";
+import { type Operations, startOperations } from "../ops/operations.js";
 
 export const HELP = `Usage: omrecon sync [--full] [--cron EXPR [--tz ZONE]] [options]
 
@@ -34,11 +36,14 @@ Options:
   --cron EXPR         stay running, a pass on this node-cron schedule, e.g. "0 2 * * *"
   --tz ZONE           IANA time zone the --cron expression is read in (default: the system's)
   --lookback-days N   re-read orders created in the last N days every pass (default ${DEFAULT_LOOKBACK_DAYS})
+  --metrics-file PATH write Prometheus metrics there after the pass (textfile collector; default
+                      $OMRECON_METRICS_FILE); not with --cron
   --db PATH           SQLite file or postgres:// URL (default $OMRECON_DB or ./data/omrecon.sqlite)
   --json              one JSON summary per pass on stdout and nothing else there
   -h, --help          this help
 
-Settings: OPENMONEY_API_KEY (or OPENMONEY_API_KEY_FILE), OPENMONEY_BASE_URL, OMRECON_DB.
+Settings: OPENMONEY_API_KEY (or OPENMONEY_API_KEY_FILE), OPENMONEY_BASE_URL, OMRECON_DB; a pass
+that fails sends a run.failed alert (OMRECON_WEBHOOK_URL) and pings OMRECON_HEARTBEAT_URL.
 Exit status: 0 done; 2 could not sync (bad flag or setting, key refused, service unreachable
 after retries, database unusable, another sync running); 130/143 stopped by SIGINT/SIGTERM before
 the end (the next pass continues from the last committed page).
@@ -49,6 +54,7 @@ export const syncOptions = {
   json: commonOptions.json,
   help: commonOptions.help,
   ...syncPassFlags,
+  ...opsFlags,
   cron: { type: "string" },
   tz: { type: "string" },
 } as const;
@@ -68,53 +74,91 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
       `--cron must be a cron expression like "0 2 * * *" (minute hour day month weekday), got ${JSON.stringify(values.cron)}`,
     );
   }
-  const settings = loadSettings(io.env, { db: values.db }, { requireApiKey: true });
-  const logger = createLogger({ stream: io.stderr, secrets: secretsOf(settings), base: { command: "sync" } });
+  if (values.cron !== undefined && values["metrics-file"] !== undefined) {
+    throw new UsageError(
+      "--metrics-file is written after a one-shot pass; with --cron, run sync from the system's cron instead",
+    );
+  }
+  const settings = loadSettings(
+    io.env,
+    { db: values.db, metricsFile: values["metrics-file"] },
+    { requireApiKey: true },
+  );
+  const logger = createLogger({
+    stream: io.stderr,
+    env: io.env,
+    secrets: secretsOf(settings),
+    base: { command: "sync" },
+  });
   const cron = values.cron;
   const json = values.json ?? false;
   const progress = createProgress({ stream: io.stderr, enabled: !json && !cron && Boolean(io.stderr.isTTY) });
   const print = (result: SyncResult) => io.stdout.write(`${json ? JSON.stringify(result) : summaryLine(result)}\n`);
 
-  const { client, store, close } = await connect(settings, { command: "sync", logger });
-  // First signal: finish the page in hand and stop. Second: abandon the request in flight too.
-  const signals = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
-  const ctx: SyncContext = {
-    source: client,
-    store,
-    logger,
-    progress,
-    now: io.now,
-    stopSignal: signals.stop,
-    abortSignal: signals.abort,
-  };
+  // A one-shot pass is watched (heartbeat, run.failed alert, metrics); a --cron process logs each pass.
+  const ops = cron === undefined ? await startOperations("sync", settings, io, logger) : null;
+  let connection: Awaited<ReturnType<typeof connect>> | null = null;
   try {
-    if (cron !== undefined) {
-      const schedule = startSyncCron(ctx, options, {
-        expression: cron,
-        ...(timezone !== undefined && { timezone }),
-        onPass: print,
-      });
-      signals.stop.addEventListener("abort", () => void schedule.stop(), { once: true });
-      logger.info("scheduled", { cron, tz: timezone ?? null, next: schedule.nextRun()?.toISOString() ?? null });
-      await schedule.finished;
-      logger.info("stopped");
-      return 0;
-    }
-    const result = await runSync(ctx, options);
-    print(result);
-    if (result.stopped) {
-      throw new ExitError(
-        `stopped by ${String(signals.stop.reason)} before the end; the next pass continues from the last committed page`,
-        signalExitCode(signals.stop.reason),
-        "interrupted",
-      );
-    }
-    return 0;
+    connection = await connect(settings, {
+      command: "sync",
+      logger,
+      ...(ops && { onResponse: ops.partnerResponse }),
+    });
+    return await syncWith(connection, ops);
   } catch (error) {
-    throw asExitError(error, signals.abort);
+    await ops?.fail(connection?.store ?? null, error);
+    throw error;
   } finally {
-    signals.dispose();
-    await close();
+    await connection?.close();
+  }
+
+  async function syncWith(
+    { client, store }: Awaited<ReturnType<typeof connect>>,
+    watched: Operations | null,
+  ): Promise<number> {
+    // First signal: finish the page in hand and stop. Second: abandon the request in flight too.
+    const signals = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping after the current page`));
+    const ctx: SyncContext = {
+      source: client,
+      store,
+      logger,
+      progress,
+      now: io.now,
+      stopSignal: signals.stop,
+      abortSignal: signals.abort,
+    };
+    try {
+      if (cron !== undefined) {
+        const schedule = startSyncCron(ctx, options, {
+          expression: cron,
+          ...(timezone !== undefined && { timezone }),
+          onPass: print,
+        });
+        signals.stop.addEventListener("abort", () => void schedule.stop(), { once: true });
+        logger.info("scheduled", { cron, tz: timezone ?? null, next: schedule.nextRun()?.toISOString() ?? null });
+        await schedule.finished;
+        logger.info("stopped");
+        return 0;
+      }
+      const result = await runSync(ctx, options);
+      print(result);
+      if (result.stopped) {
+        throw new ExitError(
+          `stopped by ${String(signals.stop.reason)} before the end; the next pass continues from the last committed page`,
+          signalExitCode(signals.stop.reason),
+          "interrupted",
+        );
+      }
+      await watched?.succeed(store, 0, {
+        orders_read: result.orders.fetched,
+        balance_transactions_read: result.balance_transactions.fetched,
+      });
+      return 0;
+    } catch (error) {
+      throw asExitError(error, signals.abort);
+    } finally {
+      signals.dispose();
+    }
   }
 }
 

@@ -17,7 +17,8 @@ function sink() {
   return { stream, text: () => text };
 }
 
-async function run(main: typeof nightlyMain, argv: string[], env: Record<string, string>) {
+async function run(main: typeof nightlyMain, argv: string[], given: Record<string, string>) {
+  const env = { OMRECON_LOG_FORMAT: "pretty", ...given };
   const stdout = sink();
   const stderr = sink();
   let status = -1;

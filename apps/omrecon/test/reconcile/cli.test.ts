@@ -9,7 +9,7 @@ const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "b
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, "reconcile", ...args], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", OMRECON_LOG_FORMAT: "pretty", ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -53,6 +53,8 @@ describe("omrecon reconcile (built CLI)", () => {
     expect(ok.stdout).toBe("");
     const unknown = run(["resolve", "orphan_transfer:00", "--note", "x", "--db", path]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/^omrecon reconcile: no finding with key "orphan_transfer:00"/);
+    expect(unknown.stderr).toMatch(
+      /^omrecon reconcile: no finding with a key starting "orphan_transfer:00" in .*db\.sqlite; omrecon findings --status all lists the keys\n$/,
+    );
   });
 });

@@ -4,7 +4,12 @@ import { reconcileMain } from "../../src/index.js";
 import { databaseWithUnderpaidOrder, sink } from "./helpers.js";
 
 function io(env: Record<string, string>) {
-  return { env, stdout: sink(), stderr: sink(), now: () => new Date("2026-04-17T09:30:00Z") };
+  return {
+    env: { OMRECON_LOG_FORMAT: "pretty", ...env },
+    stdout: sink(),
+    stderr: sink(),
+    now: () => new Date("2026-04-17T09:30:00Z"),
+  };
 }
 
 describe("reconcile resolve", () => {
@@ -38,8 +43,8 @@ describe("reconcile resolve", () => {
 
   it("fails with exit 2 for an unknown key, a missing note or a missing key", async () => {
     const { path } = await databaseWithUnderpaidOrder();
-    await expect(reconcileMain(["resolve", "underpaid:1", "--note", "x"], io({ OMRECON_DB: path }))).rejects.toThrow(
-      /no finding with key "underpaid:1"/,
+    await expect(reconcileMain(["resolve", "underpaid:2", "--note", "x"], io({ OMRECON_DB: path }))).rejects.toThrow(
+      /no finding with a key starting "underpaid:2"/,
     );
     await expect(reconcileMain(["resolve", "underpaid:10421"], io({ OMRECON_DB: path }))).rejects.toThrow(
       /--note "why" is required/,

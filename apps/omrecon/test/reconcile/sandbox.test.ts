@@ -18,7 +18,7 @@ const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "b
 function run(args: string[], env: Record<string, string>) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, "reconcile", ...args], {
-      env: { PATH: process.env.PATH ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", OMRECON_LOG_FORMAT: "pretty", ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -85,7 +85,8 @@ describe("pnpm reconcile against a sandbox (built CLI)", () => {
     expect(headers["x-omrecon-signature"]).toBe(
       `sha256=${createHmac("sha256", "s3cret-for-hmac").update(body).digest("hex")}`,
     );
-    expect(JSON.parse(body).findings).toHaveLength(doc.findings.length);
+    expect(JSON.parse(body)).toMatchObject({ type: "findings.new", data: { run_id: doc.run_id } });
+    expect(JSON.parse(body).data.findings).toHaveLength(doc.findings.length);
   });
 
   it("reruns with the same keys, nothing new, no alert, and still exits 1 for the open findings", async () => {
@@ -98,10 +99,17 @@ describe("pnpm reconcile against a sandbox (built CLI)", () => {
     expect((await run([...window, "--fail-on", "never"], env)).status).toBe(0);
   });
 
-  it("exits 2 with one line naming the cause when the partner API refuses the key", async () => {
+  it("exits 2 with one line naming the cause when the partner API refuses the key, and alerts run.failed", async () => {
     const r = await run(window, { ...env, OPENMONEY_API_KEY: "osk_wrong_key_1234567890" });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n").at(-1)).toMatch(/^omrecon reconcile: .*refused the key.*OPENMONEY_API_KEY/);
     expect(r.stderr).not.toContain("osk_wrong_key_1234567890");
+    const failed = JSON.parse(posts.at(-1)!.body);
+    expect(failed).toMatchObject({
+      type: "run.failed",
+      data: { command: "reconcile", step: "reconcile", exit_code: 2, code: "api_key_refused" },
+    });
+    expect(failed.data.reason).toMatch(/refused the key/);
+    expect(posts.at(-1)!.body).not.toContain("osk_wrong_key_1234567890");
   });
 });

@@ -12,7 +12,7 @@ const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "b
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, "report", ...args], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", OMRECON_LOG_FORMAT: "pretty", ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

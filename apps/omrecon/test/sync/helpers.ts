@@ -23,7 +23,7 @@ export interface Run {
 /** Starts the built CLI; never blocks the event loop, so a sandbox in this process keeps serving. */
 export function start(args: string[], env: Record<string, string>): Run {
   const child = spawn(process.execPath, [bin, "sync", ...args], {
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", OMRECON_LOG_FORMAT: "pretty", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

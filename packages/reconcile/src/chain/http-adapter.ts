@@ -35,6 +35,15 @@ export interface TonHttpAdapterOptions {
   maxBodyBytes?: number;
   /** Per request, from sending to the last byte of the answer. Default 30 s. */
   timeoutMs?: number;
+  /** After every request: its JSON-RPC method, status (null: no answer) and time; never the key. */
+  onRequest?: (event: TonRequestEvent) => void;
+}
+
+export interface TonRequestEvent {
+  /** The JSON-RPC method (`getTransactions`). */
+  method: string;
+  status: number | null;
+  durationMs: number;
 }
 
 function headersOf(config: AdapterConfig): Record<string, string> {
@@ -77,6 +86,17 @@ async function readLimited(
   return Buffer.concat(chunks, size).toString("utf8");
 }
 
+/** The JSON-RPC method a request calls, for logs and metrics. */
+function rpcMethod(data: unknown): string {
+  try {
+    const body = typeof data === "string" ? (JSON.parse(data) as unknown) : data;
+    const method = (body as { method?: unknown } | null)?.method;
+    return typeof method === "string" && /^\w{1,40}$/.test(method) ? method : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
 /** The adapter for `new TonClient({ httpAdapter })`. One connection pool per adapter. */
 export function createTonHttpAdapter(options: TonHttpAdapterOptions = {}): {
   adapter: TonHttpAdapter;
@@ -91,6 +111,8 @@ export function createTonHttpAdapter(options: TonHttpAdapterOptions = {}): {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
     const url = config.url ?? "";
+    const started = performance.now();
+    let status: number | null = null;
     try {
       const answer = await request(url, {
         method: (config.method ?? "get").toUpperCase() as "POST",
@@ -99,7 +121,7 @@ export function createTonHttpAdapter(options: TonHttpAdapterOptions = {}): {
         signal,
         dispatcher: agent,
       });
-      const status = answer.statusCode;
+      status = answer.statusCode;
       if (status >= 300 && status < 400) {
         discard(answer.body);
         throw new ChainSourceError(
@@ -118,7 +140,11 @@ export function createTonHttpAdapter(options: TonHttpAdapterOptions = {}): {
       if (status < 200 || status >= 300) {
         discard(answer.body);
         const retryAfter = answer.headers["retry-after"];
-        throw new ChainSourceError(`the TON API answered HTTP ${status}`, {
+        const refused = status === 401 || status === 403;
+        const said = refused
+          ? `the TON API refused the request with HTTP ${status}: check TON_API_KEY`
+          : `the TON API answered HTTP ${status}`;
+        throw new ChainSourceError(said, {
           status,
           retryable: status === 429 || status >= 500,
           retryAfterMs: parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter),
@@ -143,6 +169,8 @@ export function createTonHttpAdapter(options: TonHttpAdapterOptions = {}): {
         retryable: true,
         cause: error,
       });
+    } finally {
+      options.onRequest?.({ method: rpcMethod(config.data), status, durationMs: performance.now() - started });
     }
   }) as TonHttpAdapter;
 

@@ -2,10 +2,10 @@ import { type Logger, silentLogger } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
 import { Address } from "@ton/core";
 import { type ChainLimits, type ChainRetryPolicy, DEFAULT_CHAIN_LIMITS, DEFAULT_CHAIN_RETRY } from "./chain-limits.js";
-import type { ChainSource, TransactionId } from "./chain-source.js";
+import { type ChainSource, ChainSourceError, type TransactionId } from "./chain-source.js";
 import { createRateLimiter, type RateLimiter, TONCENTER_REQUESTS_PER_SECOND } from "./rate-limiter.js";
 import { type Budget, readAddress } from "./read-address.js";
-import { describeFailure } from "./read-failure.js";
+import { ChainLimitError, describeFailure } from "./read-failure.js";
 
 export interface ReadProgress {
   /** Raw form. */
@@ -88,6 +88,17 @@ function distinct(addresses: readonly (string | Address)[], results: AddressRead
 }
 
 /**
+ * A failure of the endpoint itself (unreachable, timing out, refusing the key, overloaded after
+ * retries, the read's own page cap), not of one address's history (a gap, a body it cannot read).
+ */
+function endpointFailure(error: unknown): boolean {
+  if (error instanceof ChainLimitError) return true;
+  if (!(error instanceof ChainSourceError)) return false;
+  const s = error.status;
+  return s === null ? error.retryable : s === 401 || s === 403 || s === 429 || s >= 500;
+}
+
+/**
  * Reads what is new on chain for every watched address: pages backwards from the newest
  * transaction down to the stored cursor, checking that every page links up (continuity.ts), then
  * writes the new transfers and moves the cursor in one SQLite transaction per address, so a run
@@ -109,6 +120,9 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
   const results: AddressReadResult[] = [];
   const watched = distinct(options.addresses, results);
   const where = ` from ${options.source.label ?? "the TON API"}`;
+  // Set when a failure was the endpoint's, not the address's: the other addresses would only spend
+  // their own retries (and minutes) on it, so they are not tried.
+  let endpointFailed: string | null = null;
 
   for (const [index, w] of watched.entries()) {
     const result: AddressReadResult = {
@@ -120,6 +134,11 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
       cursor: null,
     };
     results.push(result);
+    if (endpointFailed !== null) {
+      result.status = "failed";
+      result.error = `not read: ${endpointFailed}`;
+      continue;
+    }
     if (signal.aborted) {
       const late = deadline.aborted && !options.signal?.aborted;
       result.status = late ? "failed" : "aborted";
@@ -136,6 +155,7 @@ export async function readNewTransfers(options: ReadNewTransfersOptions): Promis
       result.status = stopped ? "aborted" : "failed";
       result.error = describeFailure(error, where, result, limits, deadline.aborted && !stopped);
       log[stopped ? "warn" : "error"]("chain address not read", { address: w.raw, error: result.error });
+      if (!stopped && endpointFailure(error)) endpointFailed = `the TON API failed for ${w.raw} just before`;
     }
   }
 

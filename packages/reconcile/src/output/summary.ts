@@ -25,11 +25,17 @@ export function humanSummary(outcome: RunOutcome, options: SummaryOptions = {}):
     lines.push(`${severity} ${group.length}${fresh > 0 ? ` (${fresh} new)` : ""}`);
     lines.push(`  ${formatTon(stake)} TON at stake`);
     for (const f of group.slice(0, limit)) lines.push(`  ${f.new ? "new " : "    "}${f.key}  ${f.message}`);
-    if (group.length > limit) lines.push(`  … and ${group.length - limit} more (reconcile --json, or findings.csv)`);
+    if (group.length > limit) lines.push(`  … and ${group.length - limit} more (omrecon findings lists them all)`);
   }
   if (outcome.findings.length === 0) lines.push("no open findings");
-  if (outcome.webhook && !outcome.webhook.delivered) {
-    lines.push(`webhook not delivered after ${outcome.webhook.attempts} attempt(s): ${outcome.webhook.error}`);
+  if (outcome.cleared.length > 0) {
+    lines.push(`${outcome.cleared.length} finding${outcome.cleared.length === 1 ? "" : "s"} no longer found (cleared)`);
+  }
+  const alerts = outcome.alerts;
+  if (alerts && alerts.pending > 0) {
+    lines.push(
+      `alerts: ${alerts.pending} not delivered yet${alerts.error ? ` (${alerts.error})` : ""}; the next run sends them with the same ids (omrecon alerts lists them)`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

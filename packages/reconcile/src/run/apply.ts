@@ -5,12 +5,16 @@
  */
 import { type Finding, SEVERITY_RANK } from "@omrecon/core";
 import {
+  type ClearScope,
+  clearUnseenFindings,
+  findingOfRow,
   finishRun,
   type HeldLock,
   type RecordedFinding,
   type RunTotals,
   recordRunFindings,
   type Store,
+  type StoreDb,
   saveOrderMatches,
   writeTransaction,
 } from "@omrecon/store";
@@ -21,6 +25,8 @@ export interface AppliedRun {
   totals: RunTotals;
   findings: ListedFinding[];
   resolved: number;
+  /** Open findings this run covered and did not find: now cleared. */
+  cleared: Finding[];
 }
 
 export interface ApplyOptions {
@@ -33,6 +39,14 @@ export interface ApplyOptions {
   holdBack?: (finding: Finding) => boolean;
   warnings?: readonly string[];
   mirrorIncomplete?: string | null;
+  /**
+   * What this run covered besides its window (docs/reconciliation.md#lifecycle-of-a-finding):
+   * open findings it covered and did not find are cleared. Absent: nothing is cleared (an
+   * incomplete mirror cannot tell a fixed problem from a missing row).
+   */
+  clear?: Omit<ClearScope, "runId" | "at" | "window">;
+  /** Inside the transaction, once everything is recorded: the alerts the run owes go into the outbox with it. */
+  inTransaction?: (trx: StoreDb, applied: AppliedRun) => Promise<void>;
 }
 
 export async function applyRun(
@@ -63,6 +77,16 @@ export async function applyRun(
       })),
     );
     const findings = listed(recorded);
+    const cleared = options.clear
+      ? (
+          await clearUnseenFindings(trx, {
+            ...options.clear,
+            runId,
+            at: options.at,
+            window: result.window,
+          })
+        ).map(findingOfRow)
+      : [];
     const totals: RunTotals = {
       orders: result.totals.orders,
       transfers: result.totals.transfers,
@@ -78,7 +102,9 @@ export async function applyRun(
       warnings: options.warnings ?? [],
       mirror_incomplete: options.mirrorIncomplete ?? null,
     });
-    return { totals, findings, resolved: recorded.length - findings.length, durationMs };
+    const applied = { totals, findings, resolved: recorded.length - findings.length, cleared };
+    await options.inTransaction?.(trx, applied);
+    return { ...applied, durationMs };
   });
 }
 

@@ -1,16 +1,17 @@
 /**
  * From settings to a `ReconcileContext`: the partner API client for the control totals, the chain
- * reader over TonClient with the right pace, and the webhook. `pnpm reconcile` and `pnpm nightly`
- * build their runs the same way through this.
+ * reader over TonClient with the right pace, and the program's alerts. `pnpm reconcile` and
+ * `pnpm nightly` build their runs the same way through this.
  */
 import type { OpenMoneyClient } from "@omrecon/client";
 import type { Logger } from "@omrecon/core";
 import type { Store } from "@omrecon/store";
 import type { ChainRetryPolicy } from "../chain/chain-limits.js";
+import type { TonRequestEvent } from "../chain/http-adapter.js";
 import { createRateLimiter, type RateLimiter, toncenterRateLimiter } from "../chain/rate-limiter.js";
 import { readNewTransfers } from "../chain/read-new-transfers.js";
 import { tonClientSource } from "../chain/ton-client-source.js";
-import type { FetchStats, ReadChain, ReconcileContext, RunProgress } from "./context.js";
+import type { FetchStats, ReadChain, ReconcileContext, RunAlerts, RunProgress } from "./context.js";
 
 /** The settings a run needs (`@omrecon/cli`'s `Settings` has them all). */
 export interface ReconcileSettings {
@@ -18,8 +19,6 @@ export interface ReconcileSettings {
   baseUrl: string;
   tonEndpoint: string;
   tonApiKey: string | undefined;
-  webhookUrl: string | undefined;
-  webhookSecret: string | undefined;
   /** `OMRECON_CHAIN_DEADLINE` / `--chain-deadline`, in ms; default 30 minutes. */
   chainDeadlineMs?: number | undefined;
   /** `OMRECON_CHAIN_MAX_PAGES` / `--chain-max-pages`; default 20,000. */
@@ -37,6 +36,10 @@ export interface ConnectDeps {
   client: Pick<OpenMoneyClient, "orders">;
   /** SIGINT/SIGTERM: the run stops at its next safe point (ReconcileContext.signal). */
   signal?: AbortSignal;
+  /** Where the run's alerts go (the outbox and its receiver); absent: none. */
+  alerts?: RunAlerts;
+  /** Every answer (or failure) of the TON API: debug logs and request metrics. */
+  onTonRequest?: (event: TonRequestEvent) => void;
 }
 
 export interface ConnectedReconcile {
@@ -61,7 +64,7 @@ export function chainLimiterFor(endpoint: string, apiKey: string | undefined): R
 
 export function chainReaderFor(
   settings: Pick<ReconcileSettings, "tonEndpoint" | "tonApiKey" | "chainDeadlineMs" | "chainMaxPages">,
-  deps: Pick<ConnectDeps, "store" | "logger" | "progress" | "chainRetry">,
+  deps: Pick<ConnectDeps, "store" | "logger" | "progress" | "chainRetry" | "onTonRequest">,
 ): ReadChain {
   const limiter = chainLimiterFor(settings.tonEndpoint, settings.tonApiKey);
   const limits = {
@@ -73,6 +76,7 @@ export function chainReaderFor(
     const source = tonClientSource({
       endpoint: settings.tonEndpoint,
       ...(settings.tonApiKey ? { apiKey: settings.tonApiKey } : {}),
+      ...(deps.onTonRequest ? { onRequest: deps.onTonRequest } : {}),
     });
     try {
       return await readNewTransfers({
@@ -102,7 +106,7 @@ export function connectReconcile(settings: ReconcileSettings, deps: ConnectDeps)
     store: deps.store,
     readChain: chainReaderFor(settings, deps),
     fetchStats,
-    webhook: { url: settings.webhookUrl, secret: settings.webhookSecret },
+    ...(deps.alerts ? { alerts: deps.alerts } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.progress ? { progress: deps.progress } : {}),
     ...(deps.now ? { now: deps.now } : {}),

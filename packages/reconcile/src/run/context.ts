@@ -1,7 +1,6 @@
 /** What a reconciliation run needs from outside, and what it returns. */
 import type { FailOn, Finding, Logger } from "@omrecon/core";
-import type { RunTotals, Store } from "@omrecon/store";
-import type { WebhookResult, WebhookTarget } from "../alerts/webhook.js";
+import type { RunTotals, Store, StoreDb } from "@omrecon/store";
 import type { MatchStats, MatchWindow, OrderMatch } from "../matcher/types.js";
 
 /** What a chain read reports (`readNewTransfers` of src/chain returns this shape). */
@@ -43,8 +42,8 @@ export interface ReconcileContext {
   readChain?: ReadChain;
   /** Absent: the control-total check is skipped, with a warning. */
   fetchStats?: FetchStats;
-  /** Absent or without a URL: no alerts. */
-  webhook?: WebhookTarget;
+  /** Absent: no alerts (`@omrecon/ops`' `runAlerts` is the program's). */
+  alerts?: RunAlerts;
   logger?: Logger;
   progress?: RunProgress;
   now?: () => Date;
@@ -91,8 +90,10 @@ export interface RunOutcome {
   resolved: number;
   /** Per-order facts of the window (the report's `paid_ton` and `reconciliation`). */
   orders: OrderMatch[];
-  /** Null when no webhook is configured or there was nothing new to send. */
-  webhook: WebhookResult | null;
+  /** Findings open before this run that it covered and no longer found (now cleared). */
+  cleared: Finding[];
+  /** What became of the pending alerts after the run; null when no alerts are set up. */
+  alerts: AlertDelivery | null;
   /** Why the mirror was incomplete (its findings of the kinds that can cause were not alerted), or null. */
   mirrorIncomplete: string | null;
   durationMs: number;
@@ -101,4 +102,35 @@ export interface RunOutcome {
    * statuses seen, mirror incomplete, …): printed once on stderr and listed in `--json`.
    */
   warnings: string[];
+}
+
+/** What a run's applied result tells its alerts (docs/alerts.md#events). */
+export interface AppliedRunFacts {
+  runId: number;
+  window: MatchWindow;
+  asOf: string;
+  totals: RunTotals;
+  findings: readonly ListedFinding[];
+  cleared: readonly Finding[];
+}
+
+/**
+ * Where a run's alerts go: `record` runs inside the run's write transaction, so the alerts a
+ * committed run owes are stored with it (an outbox) and a run that dies right after still has
+ * them sent by the next; `deliver` runs after the commit and never throws.
+ */
+export interface RunAlerts {
+  record(trx: StoreDb, run: AppliedRunFacts): Promise<void>;
+  deliver(): Promise<AlertDelivery | null>;
+}
+
+/** The outcome of one round of alert delivery. */
+export interface AlertDelivery {
+  sent: number;
+  failed: number;
+  /** Still pending (retried by the next run with the same ids). */
+  pending: number;
+  expired: number;
+  /** The first failure, one line naming the setting. */
+  error: string | null;
 }

@@ -4,7 +4,7 @@
  * `running` first so that one that fails, is interrupted or dies is still on record
  * (docs/reconciliation.md#runs).
  */
-import { type Logger, OmreconError, silentLogger } from "@omrecon/core";
+import { findingKey, type Logger, OmreconError, silentLogger, utcDate } from "@omrecon/core";
 import {
   describeOwner,
   endRun,
@@ -14,13 +14,18 @@ import {
   type TakenOver,
   takeLock,
 } from "@omrecon/store";
-import { alertPayload } from "../alerts/payload.js";
-import { postWebhook, type WebhookResult } from "../alerts/webhook.js";
 import { match } from "../matcher/match.js";
 import { unknownStatusWarning } from "../matcher/status.js";
 import type { MatchStats } from "../matcher/types.js";
 import { applyRun } from "./apply.js";
-import type { ChainReadResult, ReconcileContext, ReconcileOptions, RunOutcome, StatsUnavailable } from "./context.js";
+import type {
+  AlertDelivery,
+  ChainReadResult,
+  ReconcileContext,
+  ReconcileOptions,
+  RunOutcome,
+  StatsUnavailable,
+} from "./context.js";
 import { ReconcileInterruptedError, signalOf } from "./interrupted.js";
 import { loadStoredFacts, watchedAddresses } from "./load.js";
 import { DEFAULT_MAX_SYNC_AGE_MS, MIRROR_SENSITIVE_KINDS, mirrorIncompleteness } from "./mirror.js";
@@ -177,6 +182,7 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions, lock: HeldL
     const unknown = unknownStatusWarning(result.unknownStatuses);
     if (unknown !== null) warn(unknown);
     stopIfAsked();
+    const alerts = ctx.alerts;
     applied = await applyRun(ctx.store, runId, result, {
       at: new Date(startedMs).toISOString(),
       startedMs,
@@ -185,6 +191,25 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions, lock: HeldL
       ...(mirrorIncomplete !== null && { holdBack: (f) => MIRROR_SENSITIVE_KINDS.has(f.kind) }),
       warnings,
       mirrorIncomplete,
+      // What a run covered, it can say is gone; an incomplete mirror cannot tell gone from not mirrored.
+      ...(mirrorIncomplete === null && {
+        clear: {
+          everyRun: ["balance_mismatch"],
+          keyedKinds: ["control_total_mismatch"],
+          keys: stats === null ? [] : [findingKey.controlTotal(utcDate(window.from), utcDate(window.to))],
+        },
+      }),
+      ...(alerts && {
+        inTransaction: (trx, done) =>
+          alerts.record(trx, {
+            runId,
+            window,
+            asOf,
+            totals: done.totals,
+            findings: done.findings,
+            cleared: done.cleared,
+          }),
+      }),
     });
   } catch (error) {
     ctx.progress?.clear();
@@ -210,30 +235,34 @@ async function run(ctx: ReconcileContext, options: ReconcileOptions, lock: HeldL
     totals: applied.totals,
     findings: applied.findings,
     resolved: applied.resolved,
+    cleared: applied.cleared,
     orders: result.orders,
-    webhook: null,
+    alerts: null,
     durationMs: applied.durationMs,
     warnings,
     mirrorIncomplete,
   };
   const heldBack = outcome.findings.filter((f) => f.held_back).length;
   if (heldBack > 0) log.warn("alerts held back: the mirror is incomplete", { run_id: runId, held_back: heldBack });
-  outcome.webhook = await alert(ctx, outcome, log);
+  outcome.alerts = await deliverAlerts(ctx, outcome, log);
   log.info("reconcile run done", { run_id: runId, ...applied.totals, duration_ms: applied.durationMs });
   return outcome;
 }
 
 /**
- * POSTs the new findings, if any and if a webhook is set, leaving out those held back; a failure
- * is a warning, never an error.
+ * Sends what is pending in the outbox (this run's alerts, recorded with it, and any an earlier run
+ * could not deliver). A receiver that is down is a warning, never an error: the alerts stay
+ * pending and the next run sends them with the same ids.
  */
-async function alert(ctx: ReconcileContext, outcome: RunOutcome, log: Logger): Promise<WebhookResult | null> {
-  const url = ctx.webhook?.url;
-  const announced = outcome.findings.filter((f) => !f.held_back);
-  if (!url || !announced.some((f) => f.new)) return null;
-  const payload = alertPayload({ ...outcome, findings: announced });
-  const result = await postWebhook({ ...ctx.webhook, url }, JSON.stringify(payload));
-  if (result.delivered) log.info("webhook delivered", { run_id: outcome.runId, attempts: result.attempts });
-  else log.warn("webhook not delivered", { run_id: outcome.runId, attempts: result.attempts, error: result.error });
-  return result;
+async function deliverAlerts(ctx: ReconcileContext, outcome: RunOutcome, log: Logger): Promise<AlertDelivery | null> {
+  if (!ctx.alerts) return null;
+  try {
+    return await ctx.alerts.deliver();
+  } catch (error) {
+    log.warn("alerts not delivered; they stay pending for the next run", {
+      run_id: outcome.runId,
+      error: (error as Error)?.message ?? String(error),
+    });
+    return null;
+  }
 }

@@ -6,6 +6,7 @@ import * as m004 from "./004_orders_status_created_at_index.js";
 import * as m005 from "./005_chain_bounce_columns.js";
 import * as m006 from "./006_run_lifecycle.js";
 import * as m007 from "./007_findings_amount.js";
+import * as m008 from "./008_alerts_and_step_runs.js";
 
 /**
  * Every migration, by name, in order. A static list rather than kysely's FileMigrationProvider:
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "005_chain_bounce_columns": m005,
   "006_run_lifecycle": m006,
   "007_findings_amount": m007,
+  "008_alerts_and_step_runs": m008,
 };
 
 /** Names of every migration this omrecon knows: one recorded in a database but not here came from a newer omrecon. */
