@@ -28,7 +28,7 @@ export function flagInstant(name: string, value: string, timeZone: string): Date
 
 /**
  * Resolves --from/--to into a window: `to` defaults to `now`, `from` to `defaultDays` before `to`
- * (reconciliation.md: the last 7 days, so late payments and late status changes are seen again).
+ * (docs/reconciliation.md: the last 7 days, so late payments and late status changes are seen again).
  * `flags.tz` (an IANA zone, default UTC) is where zone-less times and bare dates are read.
  */
 export function parseWindow(

@@ -15,7 +15,7 @@ describe("loadSettings", () => {
     expect(loadSettings({}).chainDeadlineMs).toBeUndefined();
   });
 
-  it("applies cli.md's defaults", () => {
+  it("applies docs/cli.md's defaults", () => {
     const s = loadSettings({});
     expect(s).toMatchObject({
       apiKey: undefined,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { atOrAbove, FINDING_KINDS, findingKey, severityOf } from "./findings.js";
 
 describe("findings", () => {
-  it("has the fifteen kinds of reconciliation.md", () => {
+  it("has the fifteen kinds of docs/reconciliation.md", () => {
     expect(FINDING_KINDS).toHaveLength(15);
     expect(severityOf("bounced_transfer")).toBe("info");
     expect(severityOf("overpaid")).toBe("warning");

@@ -1,4 +1,4 @@
-/** The findings of `reconciliation.md`: kinds, severities and stable keys. */
+/** The findings of `docs/reconciliation.md`: kinds, severities and stable keys. */
 
 export const SEVERITIES = ["critical", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];

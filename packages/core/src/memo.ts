@@ -1,5 +1,5 @@
 /**
- * Memo matching as `reconciliation.md` defines it: the comment trimmed of surrounding whitespace
+ * Memo matching as `docs/reconciliation.md` defines it: the comment trimmed of surrounding whitespace
  * equals the order's memo; a match that needs case folding still matches and is marked normalized.
  */
 

@@ -257,7 +257,7 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     await store.close();
   });
 
-  it("prints the cli.md JSON document: amounts as strings of integers, findings newest knowledge first", async () => {
+  it("prints the docs/cli.md JSON document: amounts as strings of integers, findings newest knowledge first", async () => {
     const { store, ctx } = await world();
     await reconcile(ctx, options);
     await putTransfers(store, [transfer({ comment: "NOPE" })]);

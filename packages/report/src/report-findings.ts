@@ -83,7 +83,7 @@ export async function classifyFindings(
     if (f.open && f.severity === "critical") o.critical += 1;
     if (f.open && f.severity === "warning") o.warning += 1;
   }
-  // Duplicates count on their order's day too (cli.md: the open findings of orders created that day).
+  // Duplicates count on their order's day too (docs/cli.md: the open findings of orders created that day).
   for (const f of current) {
     if (f.order_id === null || f.kind !== "duplicate_payment" || !f.open) continue;
     const id = String(f.order_id);

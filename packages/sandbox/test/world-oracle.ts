@@ -1,5 +1,5 @@
 /**
- * An independent, deliberately plain reading of `reconciliation.md` over a generated world, used
+ * An independent, deliberately plain reading of `docs/reconciliation.md` over a generated world, used
  * only to check the generator's ground truth: it sees what a reconciler would see (orders and
  * ledger as served, transactions from the chain) and none of the generator's bookkeeping.
  * Whole window, as-of = now, grace 30 minutes, tolerance 0.
@@ -61,7 +61,7 @@ export function oracleFindings(world: World): Found[] {
     for (const tx of world.chain.transactionsOf(account)) {
       const s = tx.spec;
       if (s.from === null) continue;
-      // reconciliation.md: the coins stayed unless the message is itself a bounce or its transaction
+      // docs/reconciliation.md: the coins stayed unless the message is itself a bounce or its transaction
       // sent it back; an aborted transaction that sent nothing back (undeployed wallet) kept them.
       const bouncedBack = Boolean((s.aborted || s.undeployed) && s.sendBack);
       if (s.bounced || (bouncedBack && s.value > 0n))

@@ -10,7 +10,7 @@ EVERY_KIND.control_total_mismatch = 1;
 
 const strip = <T extends { planted: string }>({ planted: _, ...rest }: T) => rest;
 
-describe("ground truth against an independent reading of reconciliation.md", () => {
+describe("ground truth against an independent reading of docs/reconciliation.md", () => {
   it.each([1, 2, 3, 42, "omrecon"])(
     "equals the oracle's findings exactly for seed %s with every kind planted",
     (seed) => {

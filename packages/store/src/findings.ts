@@ -1,5 +1,5 @@
 /**
- * The lifecycle of findings across runs (reconciliation.md): one `findings` row per stable key
+ * The lifecycle of findings across runs (docs/reconciliation.md): one `findings` row per stable key
  * with its first and last run, `run_findings` for what each run saw and whether it was new, and
  * resolutions that silence a finding for as long as its amounts stay what they were when resolved.
  */

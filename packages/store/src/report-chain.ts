@@ -7,7 +7,7 @@ import { type IntValue, intSql } from "./report-columns.js";
 import { REPORT_CHUNK } from "./report-orders.js";
 
 /**
- * reconciliation.md's valid transfer as SQL over `chain_transfers` (alias `t`): the same rule as the
+ * docs/reconciliation.md's valid transfer as SQL over `chain_transfers` (alias `t`): the same rule as the
  * matcher's `isValidTransfer`, which a test of the report holds it to. The same text on every dialect.
  */
 export const VALID_TRANSFER_SQL =

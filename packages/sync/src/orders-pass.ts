@@ -10,7 +10,7 @@ export interface OrdersPassOptions {
 }
 
 /**
- * The orders part of a pass (partner-api.md, sync semantics):
+ * The orders part of a pass (docs/partner-api.md, sync semantics):
  * 1. finish a walk an earlier pass left unfinished (a crash, a stop), from its saved offset;
  * 2. walk newest-first below the pass's start: everything on a first pass or with `--full`; else
  *    down to the older of (last finished bound − overlap) and (now − lookback), which reads the new

@@ -1,4 +1,4 @@
-/** What a pass did, as `sync --json` prints it (cli.md), plus `mode` and `stopped`. */
+/** What a pass did, as `sync --json` prints it (docs/cli.md), plus `mode` and `stopped`. */
 export interface SyncResult {
   orders: { fetched: number; inserted: number; updated: number };
   balance_transactions: { fetched: number; inserted: number };

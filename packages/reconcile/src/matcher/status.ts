@@ -27,7 +27,7 @@ export function unknownStatusWarning(counts: Readonly<Record<string, number>>): 
   );
 }
 
-/** More severe first; among equals, the order of `reconciliation.md`'s table. */
+/** More severe first; among equals, the order of `docs/reconciliation.md`'s table. */
 export function compareKinds(a: FindingKind, b: FindingKind): number {
   const bySeverity = SEVERITY_RANK[severityOf(b)] - SEVERITY_RANK[severityOf(a)];
   return bySeverity !== 0 ? bySeverity : FINDING_KINDS.indexOf(a) - FINDING_KINDS.indexOf(b);

@@ -1,5 +1,5 @@
 /**
- * `reconcile --json` exactly as cli.md shows it (amounts as decimal strings of integers), plus
+ * `reconcile --json` exactly as docs/cli.md shows it (amounts as decimal strings of integers), plus
  * added fields only: `as_of`, `duration_ms`, `warnings`, and per finding `amount_nano`, `first_seen_run`,
  * `first_seen_at`, `details`.
  */

@@ -1,4 +1,4 @@
-/** cli.md's exit status for a finished run: 1 when any open finding is at or above `--fail-on`. */
+/** docs/cli.md's exit status for a finished run: 1 when any open finding is at or above `--fail-on`. */
 import { atOrAbove, type FailOn } from "@omrecon/core";
 import type { RunOutcome } from "./context.js";
 

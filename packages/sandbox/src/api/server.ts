@@ -1,5 +1,5 @@
 /**
- * The partner API simulator on node:http: the 17 endpoints of partner-api.md under /api/v1 over a
+ * The partner API simulator on node:http: the 17 endpoints of docs/partner-api.md under /api/v1 over a
  * SandboxState, with Bearer auth, the spec's envelopes and error codes, and injectable faults.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -1,6 +1,6 @@
 /**
  * The API's objects as served. `spec` (the default) is the team's reading of the page: every field
- * of partner-api.md, times ISO 8601 with Z, amounts as bigint nanotons (written exactly by
+ * of docs/partner-api.md, times ISO 8601 with Z, amounts as bigint nanotons (written exactly by
  * json-writer), addresses and hashes as the world stored them. The other shapes are what the real
  * API may send instead (docs/partner-api.md#tolerance), so the client's tolerance and `check` are
  * tested over HTTP: `page` is the public page's example taken literally, the rest drift from the
@@ -11,7 +11,7 @@ import type { SandboxBalanceTx, SandboxOrder } from "../model.js";
 import type { SandboxState, StatsResult } from "../state.js";
 
 export const API_SHAPES = {
-  spec: "every field of partner-api.md, lists as {items, total, limit, offset}, the stats endpoint",
+  spec: "every field of docs/partner-api.md, lists as {items, total, limit, offset}, the stats endpoint",
   page: "orders exactly like the page's example (no payment_method, client_reference, updated_at, paid_at, completed_at; absent, not null; tx_hash only when there is one), a balance of amount and top-up address, no stats endpoint (404)",
   renamed: "orders carry price instead of price_ton (a required field renamed)",
   "order-id": "orders carry order_id instead of id",

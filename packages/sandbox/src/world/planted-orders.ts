@@ -1,6 +1,6 @@
 /**
  * Orders planted to produce exactly one finding each. Every variant is chosen so that no other
- * rule of `reconciliation.md` fires: an order that names a hash names one of its own valid
+ * rule of `docs/reconciliation.md` fires: an order that names a hash names one of its own valid
  * transfers unless the plant is about that hash, every payment is in settled history (older than
  * the grace at as-of), and nothing relies on a tolerance.
  */
