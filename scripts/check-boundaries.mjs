@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Fails (exit 1) when a package other than @omrecon/store speaks SQL: imports kysely or
-// better-sqlite3 in its sources, or imports the store's test-only door (`@omrecon/store/testing`)
+// Fails (exit 1) when a package other than @omrecon/store speaks SQL: imports kysely,
+// better-sqlite3 or pg (pg-cursor) in its sources, or imports the store's test-only door (`@omrecon/store/testing`)
 // there. The store is the only gateway to the data, so a schema change has one place to
 // look; `pnpm lint` runs this after Biome.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -8,7 +8,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DRIVERS = ["kysely", "better-sqlite3"];
+const DRIVERS = ["kysely", "better-sqlite3", "pg", "pg-cursor"];
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs)$/;
 // import … from "x", import "x", export … from "x", import("x"), require("x"); subpaths too.
 const specifier = (name) =>
