@@ -2,7 +2,7 @@ import type { Command } from "./command.js";
 
 /**
  * Every `omrecon` command, in the order the help lists them
- * (docs/cli.md#commands-run-from-the-repository-root). A new command is a folder of its own whose
+ * (docs/cli.md#commands). A new command is a folder of its own whose
  * main has the `CommandMain` shape, plus one entry here.
  */
 export const COMMANDS: readonly Command[] = [

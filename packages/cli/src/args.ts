@@ -10,7 +10,7 @@ export type ParsedCommandLine<O extends Options> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: boolean }>
 >;
 
-/** Flags every command takes (docs/cli.md#commands-run-from-the-repository-root). */
+/** Flags every command takes (docs/cli.md#commands). */
 export const commonOptions = {
   db: { type: "string" },
   from: { type: "string" },

@@ -1,5 +1,5 @@
 /**
- * Where the database is (docs/cli.md#settings-environment-a-flag-wins-over-its-variable): `--db`,
+ * Where the database is (docs/cli.md#settings): `--db`,
  * `OMRECON_DB`, or a file named by `OMRECON_DB_FILE` holding it (a Kubernetes Secret mounted as a
  * file, docs/postgres.md#the-password), else the default SQLite file. A `postgres://` URL may carry
  * a password there, never in `--db`: argv is visible to every user of the machine, as the API key

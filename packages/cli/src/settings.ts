@@ -3,7 +3,7 @@ import { databaseLocation, databasePassword } from "./database-setting.js";
 import { ConfigError } from "./errors.js";
 
 /**
- * Every setting of docs/cli.md#settings-environment-a-flag-wins-over-its-variable, validated once.
+ * Every setting of docs/cli.md#settings, validated once.
  * A flag wins over its variable.
  */
 export interface Settings {

@@ -17,7 +17,7 @@ let lastRaw: string | null = null;
  * whitespace ignored; null when the input is absent, blank, or not an address (a bad checksum, a
  * wrong length, a typo). Null, never the input itself: a string that is not an address must not
  * pass for a raw form in a `_raw` column or in a comparison. A caller that needs to tell "absent"
- * from "not an address" looks at the input (docs/partner-api.md#ton-side).
+ * from "not an address" looks at the input (docs/partner-api.md#ton-side-facts).
  */
 export function rawAddressOrNull(address: string | null | undefined): string | null {
   if (address === null || address === undefined) return null;

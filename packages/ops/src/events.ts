@@ -1,5 +1,5 @@
 /**
- * What omrecon tells a receiver, whatever the format it is sent in (docs/alerts.md#events). Each
+ * What omrecon tells a receiver, whatever the format it is sent in (docs/alerts.md#events-json). Each
  * event is a Standard Webhooks payload — `type`, `timestamp` (when it happened), `data` — stored in
  * the outbox as it will be sent in the `json` format, so every retry sends the same bytes.
  */

@@ -1,5 +1,5 @@
 /**
- * Signing the `json` format (docs/alerts.md#signatures): Standard Webhooks 1.0 — the key is the
+ * Signing the `json` format (docs/alerts.md#signatures-json): Standard Webhooks 1.0 — the key is the
  * secret's base64 after `whsec_` (24 to 64 random bytes), the signed content
  * `{webhook-id}.{webhook-timestamp}.{body}`, the header `webhook-signature: v1,<base64 HMAC-SHA256>`
  * — and, unchanged for existing receivers, `X-Omrecon-Signature: sha256=<hex HMAC-SHA256 of the

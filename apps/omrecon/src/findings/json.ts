@@ -6,7 +6,7 @@ export interface FindingStateJson {
   key: string;
   kind: string;
   severity: string;
-  /** `open`, `resolved` or `cleared` (docs/cli.md#findings). */
+  /** `open`, `resolved` or `cleared` (docs/cli.md#history-runs-findings-alerts). */
   status: string;
   order_id: number | null;
   payment_memo: string | null;

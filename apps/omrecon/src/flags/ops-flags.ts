@@ -1,4 +1,4 @@
-/** The flags of a watched command (sync, reconcile, nightly): docs/cli.md#metrics. */
+/** The flags of a watched command (sync, reconcile, nightly): docs/alerts.md#metrics. */
 export const opsFlags = {
   "metrics-file": { type: "string" },
 } as const;

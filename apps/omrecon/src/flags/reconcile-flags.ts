@@ -3,7 +3,7 @@ import type { FailOn } from "@omrecon/core";
 
 /**
  * The flags of a reconcile run, shared by `reconcile` and `nightly`
- * (docs/cli.md#commands-run-from-the-repository-root).
+ * (docs/cli.md#commands).
  */
 export const reconcileFlags = {
   "tolerance-ton": { type: "string" },

@@ -3,7 +3,7 @@ import { formatsFlag, type ReportFormat, type ReportPeriod, reportPeriod } from 
 
 /**
  * The flags of the report files, shared by `report` and `nightly`
- * (docs/cli.md#commands-run-from-the-repository-root).
+ * (docs/cli.md#commands).
  */
 export const reportFlags = {
   out: { type: "string" },

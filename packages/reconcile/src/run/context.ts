@@ -104,7 +104,7 @@ export interface RunOutcome {
   warnings: string[];
 }
 
-/** What a run's applied result tells its alerts (docs/alerts.md#events). */
+/** What a run's applied result tells its alerts (docs/alerts.md#events-json). */
 export interface AppliedRunFacts {
   runId: number;
   window: MatchWindow;

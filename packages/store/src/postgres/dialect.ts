@@ -39,7 +39,7 @@ export interface PgSetup {
 /** Postgres cannot store U+0000 in text; outside text (a TON comment) may hold it. */
 const NUL = /\0/g;
 
-/** Parameters as Postgres can take them: U+0000 in a string becomes U+FFFD (docs/postgres.md#differences). */
+/** Parameters as Postgres can take them: U+0000 in a string becomes U+FFFD (docs/postgres.md#what-differs-from-sqlite). */
 export function pgParameters(parameters: readonly unknown[]): unknown[] {
   const out = new Array<unknown>(parameters.length);
   for (let i = 0; i < parameters.length; i++) {
