@@ -117,7 +117,7 @@ describe.skipIf(!BUILT)(
         const db = tempDb();
         copyFileSync(synced, db);
         const child = start(args, env(db));
-        await until(() => child.stderr().includes('"msg":"reconcile run started"'), "the run to start");
+        await until(() => child.stderr().includes("reconcile run started"), "the run to start");
         child.child.kill(signal);
         const first = await child.done;
         expect(first.status, first.stderr).toBe(exit);
@@ -225,7 +225,7 @@ describe.skipIf(!BUILT)("reconcile after a sync killed partway (real processes)"
     // The real orphans, held back while the mirror was incomplete, are announced now.
     const announced = posts
       .slice(postsBefore)
-      .flatMap((b) => JSON.parse(b).findings.map((f: { key: string }) => f.key));
+      .flatMap((b) => (JSON.parse(b).data.findings ?? []).map((f: { key: string }) => f.key));
     const realOrphans = sandbox.truth.findings.filter((f) => f.kind === "orphan_transfer").map((f) => f.key);
     expect(realOrphans.length).toBeGreaterThan(0);
     expect(announced).toEqual(expect.arrayContaining(realOrphans));
