@@ -1,7 +1,7 @@
 /**
  * The facts of a finding as every JSON document carries them, in this order: `reconcile --json`,
- * `findings --json` and the alert events (docs/cli.md#reconcile---json, docs/cli.md#findings,
- * docs/alerts.md#events). Amounts are decimal strings of integer nanotons, so no reader loses a digit.
+ * `findings --json` and the alert events (docs/cli.md#reconcile---json, docs/cli.md#history-runs-findings-alerts,
+ * docs/alerts.md#events-json). Amounts are decimal strings of integer nanotons, so no reader loses a digit.
  */
 
 /** A finding's facts as the matcher, a run's list or a stored row hold them (a stored row's ids are bigint). */

@@ -26,7 +26,7 @@ export interface ResolutionJson {
 }
 
 export function findingStateJson(f: FindingState): FindingStateJson {
-  // `status` follows `severity` in the document (docs/cli.md#findings).
+  // `status` follows `severity` in the document (docs/cli.md#history-runs-findings-alerts).
   const { key, kind, severity, ...facts } = findingJsonFields(f);
   return {
     key,

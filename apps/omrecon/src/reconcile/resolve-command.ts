@@ -4,17 +4,10 @@
  * resolves its alert) through the outbox when a webhook is set.
  */
 import { userInfo } from "node:os";
-import {
-  createLogger,
-  type Io,
-  loadSettings,
-  logOptionsOf,
-  parseCommandLine,
-  secretsOf,
-  UsageError,
-} from "@omrecon/cli";
+import { type Io, loadSettings, logOptionsOf, parseCommandLine, UsageError } from "@omrecon/cli";
 import { deliverPending, findingsResolvedEvent, recordAlerts } from "@omrecon/ops";
 import { findingOfRow, getFinding, resolveFinding, writeTransaction } from "@omrecon/store";
+import { commandLogger } from "../command-logger.js";
 import { openDatabase } from "../connect.js";
 import { uniqueFindingKey } from "../findings/key.js";
 import { alertDestination } from "../ops/destination.js";
@@ -44,12 +37,7 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
   const by = values.by?.trim() || io.env.USER || safeUser();
   const settings = loadSettings(io.env, { db: values.db });
   const destination = alertDestination(settings);
-  const logger = createLogger({
-    stream: io.stderr,
-    env: io.env,
-    secrets: secretsOf(settings),
-    base: { command: "resolve" },
-  });
+  const logger = commandLogger(io, settings, "resolve");
   const store = await openDatabase(settings, { madeBy: "pnpm reconcile" });
   try {
     const key = await uniqueFindingKey(store.db, given, store.path);
