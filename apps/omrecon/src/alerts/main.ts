@@ -8,7 +8,7 @@ import { formatIsoUtc } from "@omrecon/core";
 import { type AlertEvent, deliverPending } from "@omrecon/ops";
 import { listAlerts, type OutboxRow } from "@omrecon/store";
 import { commandLogger } from "../command-logger.js";
-import { openDatabase } from "../connect.js";
+import { withDatabase } from "../connect.js";
 import { shortTime, terminalText } from "../findings/text.js";
 import { alertDestination } from "../ops/destination.js";
 
@@ -56,8 +56,7 @@ export async function alertsMain(argv: readonly string[], io: Io): Promise<numbe
       "--send needs OMRECON_WEBHOOK_URL (or OMRECON_WEBHOOK_FORMAT=pagerduty with its routing key)",
     );
   }
-  const store = await openDatabase(settings, { madeBy: "pnpm sync" });
-  try {
+  return withDatabase(settings, { madeBy: "pnpm sync" }, async (store) => {
     let left = 0;
     if (destination !== null) {
       const logger = commandLogger(io, settings, "alerts");
@@ -72,9 +71,7 @@ export async function alertsMain(argv: readonly string[], io: Io): Promise<numbe
       io.stdout.write(rows.length === 0 ? `no ${status === "all" ? "" : `${status} `}alerts\n` : table(rows));
     }
     return left > 0 ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function alertJson(row: OutboxRow) {

@@ -8,7 +8,7 @@ import { type Io, loadSettings, logOptionsOf, parseCommandLine, UsageError } fro
 import { deliverPending, findingsResolvedEvent, recordAlerts } from "@omrecon/ops";
 import { findingOfRow, getFinding, resolveFinding, writeTransaction } from "@omrecon/store";
 import { commandLogger } from "../command-logger.js";
-import { openDatabase } from "../connect.js";
+import { withDatabase } from "../connect.js";
 import { uniqueFindingKey } from "../findings/key.js";
 import { alertDestination } from "../ops/destination.js";
 import { RESOLVE_HELP } from "./help.js";
@@ -38,8 +38,7 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
   const settings = loadSettings(io.env, { db: values.db });
   const destination = alertDestination(settings);
   const logger = commandLogger(io, settings, "resolve");
-  const store = await openDatabase(settings, { madeBy: "pnpm reconcile" });
-  try {
+  return withDatabase(settings, { madeBy: "pnpm reconcile" }, async (store) => {
     const key = await uniqueFindingKey(store.db, given, store.path);
     const result = await writeTransaction(store.db, async (trx) => {
       const at = io.now().toISOString();
@@ -82,9 +81,7 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
       );
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function safeUser(): string {
