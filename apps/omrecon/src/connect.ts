@@ -32,6 +32,20 @@ export async function openDatabase(
   return openStore(settings.dbPath);
 }
 
+/** Opens the database of `settings` for `use` and closes it however `use` ends. */
+export async function withDatabase<T>(
+  settings: Pick<Settings, "dbPath">,
+  options: OpenDatabaseOptions,
+  use: (store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await openDatabase(settings, options);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Whether the database of `settings` is there already (a first run reads the whole history). */
 export function databaseExists(settings: Pick<Settings, "dbPath">): Promise<boolean> {
   return storeExists(settings.dbPath);

@@ -5,14 +5,12 @@
  * a password there, never in `--db`: argv is visible to every user of the machine, as the API key
  * would be (there is no flag for it either).
  */
-import { readFileSync } from "node:fs";
 import { ConfigError } from "./errors.js";
+import { nonEmpty, settingOrFile } from "./setting-or-file.js";
 
 const POSTGRES = /^postgres(ql)?:\/\//i;
 
 type Env = Record<string, string | undefined>;
-
-const nonEmpty = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value.trim());
 
 export function databaseLocation(flag: string | undefined, env: Env, fallback: string): string {
   const fromFlag = nonEmpty(flag);
@@ -24,23 +22,11 @@ export function databaseLocation(flag: string | undefined, env: Env, fallback: s
     }
     return checked(fromFlag, "--db");
   }
-  const direct = nonEmpty(env.OMRECON_DB);
-  if (direct !== undefined) return checked(direct, "OMRECON_DB");
-  const file = nonEmpty(env.OMRECON_DB_FILE);
-  if (file === undefined) return fallback;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new ConfigError(
-      `OMRECON_DB_FILE: cannot read ${file} (${code}); point it at a file holding the database URL or path`,
-    );
-  }
-  const location = nonEmpty(text);
-  if (location === undefined)
-    throw new ConfigError(`OMRECON_DB_FILE: ${file} is empty; put the database URL or path in it`);
-  return checked(location, "OMRECON_DB_FILE");
+  const given = settingOrFile(env, "OMRECON_DB", {
+    holding: "the database URL or path",
+    putIn: "the database URL or path",
+  });
+  return given === undefined ? fallback : checked(given.value, given.from);
 }
 
 /** A Postgres URL must parse; the message never echoes it (it may hold a password). */

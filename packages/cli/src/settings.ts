@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { databaseLocation, databasePassword } from "./database-setting.js";
 import { ConfigError } from "./errors.js";
+import { nonEmpty, settingOrFile } from "./setting-or-file.js";
 
 /**
  * Every setting of docs/cli.md#settings, validated once.
@@ -60,25 +60,8 @@ export interface LoadSettingsOptions {
 
 type Env = Record<string, string | undefined>;
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value.trim();
-}
-
 function readKey(env: Env): string | undefined {
-  const direct = nonEmpty(env.OPENMONEY_API_KEY);
-  if (direct !== undefined) return direct;
-  const file = nonEmpty(env.OPENMONEY_API_KEY_FILE);
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new ConfigError(`OPENMONEY_API_KEY_FILE: cannot read ${file} (${code}); point it at a file holding the key`);
-  }
-  const key = text.trim();
-  if (key === "") throw new ConfigError(`OPENMONEY_API_KEY_FILE: ${file} is empty; put the partner key (osk_…) in it`);
-  return key;
+  return settingOrFile(env, "OPENMONEY_API_KEY", { holding: "the key", putIn: "the partner key (osk_…)" })?.value;
 }
 
 function checkKey(key: string, variable: string): void {

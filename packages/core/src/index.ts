@@ -1,5 +1,6 @@
 export { rawAddressOrNull } from "./address.js";
 export { isOmreconError, OmreconError } from "./errors.js";
+export { type FindingFactsSource, type FindingJsonFields, findingJsonFields } from "./finding-json-fields.js";
 export {
   atOrAbove,
   type FailOn,

@@ -3,22 +3,20 @@
  * event is a Standard Webhooks payload — `type`, `timestamp` (when it happened), `data` — stored in
  * the outbox as it will be sent in the `json` format, so every retry sends the same bytes.
  */
-import { type Finding, formatIsoUtc, formatTon, SEVERITY_RANK, type Severity } from "@omrecon/core";
+import {
+  type Finding,
+  type FindingJsonFields,
+  findingJsonFields,
+  formatIsoUtc,
+  formatTon,
+  SEVERITY_RANK,
+  type Severity,
+} from "@omrecon/core";
 
 export type AlertEventType = "findings.new" | "findings.resolved" | "run.failed" | "run.recovered";
 
-export interface AlertFinding {
-  key: string;
-  kind: string;
-  severity: Severity;
-  order_id: number | null;
-  payment_memo: string | null;
-  tx_hash: string | null;
-  expected_nano: string | null;
-  received_nano: string | null;
-  /** What is at stake, decimal nanotons (docs/reconciliation.md#findings). */
-  amount_nano: string | null;
-  /** The same, as an exact TON decimal. */
+export interface AlertFinding extends FindingJsonFields<Severity> {
+  /** What is at stake, as an exact TON decimal. */
   amount_ton: string | null;
   message: string;
   first_seen_at: string | null;
@@ -87,15 +85,7 @@ export interface FindingFacts extends Finding {
 
 export function alertFinding(f: FindingFacts): AlertFinding {
   return {
-    key: f.key,
-    kind: f.kind,
-    severity: f.severity,
-    order_id: f.order_id,
-    payment_memo: f.payment_memo,
-    tx_hash: f.tx_hash,
-    expected_nano: f.expected_nano?.toString() ?? null,
-    received_nano: f.received_nano?.toString() ?? null,
-    amount_nano: f.amount_nano?.toString() ?? null,
+    ...findingJsonFields(f),
     amount_ton: f.amount_nano === null ? null : formatTon(f.amount_nano),
     message: cut(f.message, MESSAGE_CHARS),
     first_seen_at: f.first_seen_at ? formatIsoUtc(f.first_seen_at) : null,

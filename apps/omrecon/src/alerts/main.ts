@@ -3,20 +3,12 @@
  * (stored, not yet taken by a receiver), what was delivered, what expired unsent — and, with
  * `--send`, a delivery round now.
  */
-import {
-  ConfigError,
-  choiceFlag,
-  createLogger,
-  type Io,
-  intFlag,
-  loadSettings,
-  parseCommandLine,
-  secretsOf,
-} from "@omrecon/cli";
+import { ConfigError, choiceFlag, type Io, intFlag, loadSettings, parseCommandLine } from "@omrecon/cli";
 import { formatIsoUtc } from "@omrecon/core";
 import { type AlertEvent, deliverPending } from "@omrecon/ops";
 import { listAlerts, type OutboxRow } from "@omrecon/store";
-import { openDatabase } from "../connect.js";
+import { commandLogger } from "../command-logger.js";
+import { withDatabase } from "../connect.js";
 import { shortTime, terminalText } from "../findings/text.js";
 import { alertDestination } from "../ops/destination.js";
 
@@ -64,16 +56,10 @@ export async function alertsMain(argv: readonly string[], io: Io): Promise<numbe
       "--send needs OMRECON_WEBHOOK_URL (or OMRECON_WEBHOOK_FORMAT=pagerduty with its routing key)",
     );
   }
-  const store = await openDatabase(settings, { madeBy: "pnpm sync" });
-  try {
+  return withDatabase(settings, { madeBy: "pnpm sync" }, async (store) => {
     let left = 0;
     if (destination !== null) {
-      const logger = createLogger({
-        stream: io.stderr,
-        env: io.env,
-        secrets: secretsOf(settings),
-        base: { command: "alerts" },
-      });
+      const logger = commandLogger(io, settings, "alerts");
       const report = await deliverPending(store, destination, { logger, now: io.now });
       left = report.pending;
       logger.info("alerts sent", { sent: report.sent, pending: report.pending, expired: report.expired });
@@ -85,9 +71,7 @@ export async function alertsMain(argv: readonly string[], io: Io): Promise<numbe
       io.stdout.write(rows.length === 0 ? `no ${status === "all" ? "" : `${status} `}alerts\n` : table(rows));
     }
     return left > 0 ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function alertJson(row: OutboxRow) {

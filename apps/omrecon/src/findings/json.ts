@@ -1,19 +1,10 @@
 /** `findings --json` and `findings show --json`: amounts as decimal strings of integers, times ISO with Z. */
-import { formatIsoUtc, formatTon } from "@omrecon/core";
+import { type FindingJsonFields, findingJsonFields, formatIsoUtc, formatTon } from "@omrecon/core";
 import type { FindingRunRow, FindingState, ResolutionRow } from "@omrecon/store";
 
-export interface FindingStateJson {
-  key: string;
-  kind: string;
-  severity: string;
+export interface FindingStateJson extends FindingJsonFields {
   /** `open`, `resolved` or `cleared` (docs/cli.md#history-runs-findings-alerts). */
   status: string;
-  order_id: number | null;
-  payment_memo: string | null;
-  tx_hash: string | null;
-  expected_nano: string | null;
-  received_nano: string | null;
-  amount_nano: string | null;
   amount_ton: string | null;
   message: string;
   first_seen_run: number;
@@ -35,17 +26,14 @@ export interface ResolutionJson {
 }
 
 export function findingStateJson(f: FindingState): FindingStateJson {
+  // `status` follows `severity` in the document (docs/cli.md#history-runs-findings-alerts).
+  const { key, kind, severity, ...facts } = findingJsonFields(f);
   return {
-    key: f.key,
-    kind: f.kind,
-    severity: f.severity,
+    key,
+    kind,
+    severity,
     status: f.status,
-    order_id: f.order_id === null ? null : Number(f.order_id),
-    payment_memo: f.payment_memo,
-    tx_hash: f.tx_hash,
-    expected_nano: f.expected_nano?.toString() ?? null,
-    received_nano: f.received_nano?.toString() ?? null,
-    amount_nano: f.amount_nano?.toString() ?? null,
+    ...facts,
     amount_ton: f.amount_nano === null ? null : formatTon(f.amount_nano),
     message: f.message,
     first_seen_run: Number(f.first_seen_run),

@@ -15,7 +15,7 @@ import {
 } from "@omrecon/cli";
 import { FINDING_KINDS, formatTon, SEVERITIES } from "@omrecon/core";
 import { type FindingStatus, getFindingState, listFindingStates, resolutionsOf, runsOfFinding } from "@omrecon/store";
-import { openDatabase } from "../connect.js";
+import { withDatabase } from "../connect.js";
 import { findingRunJson, findingStateJson, resolutionJson } from "./json.js";
 import { uniqueFindingKey } from "./key.js";
 import { shortTime, terminalText } from "./text.js";
@@ -69,12 +69,9 @@ export async function findingsMain(argv: readonly string[], io: Io): Promise<num
   const settings = loadSettings(io.env, { db: values.db });
   if (sub === "show") {
     if (rest.length !== 1) throw new UsageError("give exactly one finding KEY to show (see --help)");
-    const store = await openDatabase(settings, { madeBy: "pnpm reconcile" });
-    try {
-      return await show(store.db, rest[0]!, store.path, io, values.json ?? false);
-    } finally {
-      await store.close();
-    }
+    return withDatabase(settings, { madeBy: "pnpm reconcile" }, (store) =>
+      show(store.db, rest[0]!, store.path, io, values.json ?? false),
+    );
   }
   const status = choiceFlag("status", values.status, STATUSES, "open");
   const kind = values.kind === undefined ? undefined : oneOf("kind", values.kind, FINDING_KINDS);
@@ -82,8 +79,7 @@ export async function findingsMain(argv: readonly string[], io: Io): Promise<num
     values.severity === undefined ? undefined : choiceFlag("severity", values.severity, SEVERITIES, "critical");
   const since = values.since === undefined ? undefined : flagInstant("since", values.since, "UTC").toISOString();
   const limit = intFlag("limit", values.limit, 50, 1, 1_000_000);
-  const store = await openDatabase(settings, { madeBy: "pnpm reconcile" });
-  try {
+  return withDatabase(settings, { madeBy: "pnpm reconcile" }, async (store) => {
     const found = await listFindingStates(store.db, {
       status,
       ...(kind !== undefined && { kind }),
@@ -104,9 +100,7 @@ export async function findingsMain(argv: readonly string[], io: Io): Promise<num
     io.stdout.write(table(found.slice(0, limit), status));
     if (found.length > limit) io.stdout.write(`… and ${found.length - limit} more (--limit N, or --json)\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function oneOf(name: string, value: string, choices: readonly string[]): string {

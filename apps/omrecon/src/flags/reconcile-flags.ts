@@ -1,4 +1,4 @@
-import { choiceFlag, intFlag, tonFlag } from "@omrecon/cli";
+import { choiceFlag, type Io, intFlag, loadSettings, type Settings, tonFlag } from "@omrecon/cli";
 import type { FailOn } from "@omrecon/core";
 
 /**
@@ -55,4 +55,30 @@ export function reconcileFlagOptions(values: ReconcileFlagValues): ReconcileFlag
         MAX_SYNC_AGE_HOURS.max,
       ) * 3_600_000,
   };
+}
+
+export interface ReconcileSettingsFlagValues {
+  db?: string | undefined;
+  webhook?: string | undefined;
+  "chain-deadline"?: string | undefined;
+  "chain-max-pages"?: string | undefined;
+  "metrics-file"?: string | undefined;
+}
+
+/**
+ * The settings of a command that reconciles (`reconcile`, `nightly`): its flags win over their
+ * variables, and the partner API key must be there (docs/cli.md#settings).
+ */
+export function reconcileSettings(env: Io["env"], values: ReconcileSettingsFlagValues): Settings {
+  return loadSettings(
+    env,
+    {
+      db: values.db,
+      webhook: values.webhook,
+      chainDeadline: values["chain-deadline"],
+      chainMaxPages: values["chain-max-pages"],
+      metricsFile: values["metrics-file"],
+    },
+    { requireApiKey: true },
+  );
 }

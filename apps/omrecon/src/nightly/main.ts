@@ -1,16 +1,9 @@
-import {
-  createLogger,
-  createProgress,
-  ExitError,
-  type Io,
-  loadSettings,
-  parseCommandLine,
-  secretsOf,
-  stopOnSignals,
-} from "@omrecon/cli";
-import { connectReconcile } from "@omrecon/reconcile";
-import { type Connection, connect, databaseExists } from "../connect.js";
+import { createProgress, ExitError, type Io, parseCommandLine } from "@omrecon/cli";
+import { commandLogger } from "../command-logger.js";
+import { databaseExists } from "../connect.js";
+import { reconcileSettings } from "../flags/reconcile-flags.js";
 import { startOperations } from "../ops/operations.js";
+import { withReconcileSession } from "../ops/reconcile-session.js";
 import { nightlyFlags, nightlyOptionsFrom } from "./options.js";
 import { nightlyJson, nightlyText } from "./output.js";
 import { runNightly } from "./pipeline.js";
@@ -63,55 +56,28 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
     return 0;
   }
   const options = nightlyOptionsFrom(values, io.now(), "./reports");
-  const settings = loadSettings(
-    io.env,
-    {
-      db: values.db,
-      webhook: values.webhook,
-      chainDeadline: values["chain-deadline"],
-      chainMaxPages: values["chain-max-pages"],
-      metricsFile: values["metrics-file"],
-    },
-    { requireApiKey: true },
-  );
-  const logger = createLogger({
-    stream: io.stderr,
-    env: io.env,
-    secrets: secretsOf(settings),
-    base: { command: "nightly" },
-  });
+  const settings = reconcileSettings(io.env, values);
+  const logger = commandLogger(io, settings, "nightly");
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   const ops = await startOperations("nightly", settings, io, logger);
   const firstRun = !(await databaseExists(settings));
-  let connection: Connection | null = null;
   // First SIGINT/SIGTERM: sync stops after its page, reconcile at its next safe point.
-  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
-  try {
-    connection = await connect(settings, { command: "nightly", logger, onResponse: ops.partnerResponse });
-    const { client, store } = connection;
-    const alerts = ops.runAlerts(store);
-    const reconcileWith = connectReconcile(settings, {
-      store,
-      logger,
-      progress,
-      now: io.now,
-      client,
-      signal: stop.stop,
-      onTonRequest: ops.tonResponse,
-      ...(alerts && { alerts }),
-    });
-    try {
+  return withReconcileSession(
+    settings,
+    io,
+    { command: "nightly", ops, logger, progress },
+    async ({ connection: { client, store }, reconcile, signals }) => {
       if (firstRun) logger.info("new database: the first sync reads the whole history", { db: store.path });
       const outcome = await runNightly(
         {
           store,
           source: client,
-          reconcile: reconcileWith.ctx,
+          reconcile,
           logger,
           progress,
           now: io.now,
-          stopSignal: stop.stop,
-          abortSignal: stop.abort,
+          stopSignal: signals.stop,
+          abortSignal: signals.abort,
           steps: {
             begin: (step) => ops.steps.begin(step),
             end: (_step, counts) => ops.steps.end("ok", 0, null, counts),
@@ -135,16 +101,6 @@ export async function nightlyMain(argv: readonly string[], io: Io): Promise<numb
         transfers_read: outcome.run.totals.transfers,
       });
       return outcome.exitStatus;
-    } finally {
-      await reconcileWith.close();
-    }
-  } catch (error) {
-    progress.clear();
-    await ops.fail(connection?.store ?? null, error);
-    throw error;
-  } finally {
-    stop.dispose();
-    progress.clear();
-    await connection?.close();
-  }
+    },
+  );
 }

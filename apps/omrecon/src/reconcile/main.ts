@@ -1,21 +1,11 @@
 /** `omrecon reconcile`: flags → context → one run → output → exit status (docs/cli.md#exit-status). */
-import {
-  commonOptions,
-  createLogger,
-  createProgress,
-  type Io,
-  loadSettings,
-  logOptionsOf,
-  parseCommandLine,
-  parseWindow,
-  secretsOf,
-  stopOnSignals,
-} from "@omrecon/cli";
-import { connectReconcile, exitStatusOf, humanSummary, reconcile, runJson } from "@omrecon/reconcile";
-import { type Connection, connect } from "../connect.js";
+import { commonOptions, createProgress, type Io, logOptionsOf, parseCommandLine, parseWindow } from "@omrecon/cli";
+import { exitStatusOf, humanSummary, reconcile, runJson } from "@omrecon/reconcile";
+import { commandLogger } from "../command-logger.js";
 import { opsFlags } from "../flags/ops-flags.js";
-import { reconcileFlagOptions, reconcileFlags } from "../flags/reconcile-flags.js";
+import { reconcileFlagOptions, reconcileFlags, reconcileSettings } from "../flags/reconcile-flags.js";
 import { startOperations } from "../ops/operations.js";
+import { withReconcileSession } from "../ops/reconcile-session.js";
 import { HELP } from "./help.js";
 import { resolveMain } from "./resolve-command.js";
 
@@ -35,47 +25,16 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
   }
   const window = parseWindow(values, io.now());
   const { toleranceNano, graceMinutes, failOn, maxSyncAgeMs } = reconcileFlagOptions(values);
-  const settings = loadSettings(
-    io.env,
-    {
-      db: values.db,
-      webhook: values.webhook,
-      chainDeadline: values["chain-deadline"],
-      chainMaxPages: values["chain-max-pages"],
-      metricsFile: values["metrics-file"],
-    },
-    { requireApiKey: true },
-  );
-  const logger = createLogger({
-    stream: io.stderr,
-    env: io.env,
-    secrets: secretsOf(settings),
-    base: { command: "reconcile" },
-  });
+  const settings = reconcileSettings(io.env, values);
+  const logger = commandLogger(io, settings, "reconcile");
   const pretty = logOptionsOf(io.env, io.stderr).format === "pretty";
   const progress = createProgress({ enabled: !values.json && Boolean(io.stderr.isTTY), stream: io.stderr });
   const ops = await startOperations("reconcile", settings, io, logger);
-  let connection: Connection | null = null;
-  // SIGINT/SIGTERM: the run stops at its next safe point, recorded interrupted (exit 130/143).
-  const stop = stopOnSignals(io.signals, (signal) => logger.info(`${signal}: stopping at the next safe point`));
-  try {
-    connection = await connect(settings, {
-      command: "reconcile",
-      logger,
-      madeBy: "pnpm sync",
-      onResponse: ops.partnerResponse,
-    });
-    const alerts = ops.runAlerts(connection.store);
-    const { ctx, close } = connectReconcile(settings, {
-      ...connection,
-      logger,
-      progress,
-      now: io.now,
-      signal: stop.stop,
-      onTonRequest: ops.tonResponse,
-      ...(alerts && { alerts }),
-    });
-    try {
+  return withReconcileSession(
+    settings,
+    io,
+    { command: "reconcile", ops, logger, progress, madeBy: "pnpm sync" },
+    async ({ connection, reconcile: ctx }) => {
       const outcome = await reconcile(ctx, {
         from: window.from,
         to: window.to,
@@ -94,16 +53,6 @@ export async function reconcileMain(argv: readonly string[], io: Io): Promise<nu
         transfers_read: outcome.totals.transfers,
       });
       return status;
-    } finally {
-      await close();
-    }
-  } catch (error) {
-    progress.clear();
-    await ops.fail(connection?.store ?? null, error);
-    throw error;
-  } finally {
-    stop.dispose();
-    progress.clear();
-    await connection?.close();
-  }
+    },
+  );
 }

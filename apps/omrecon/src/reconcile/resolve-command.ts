@@ -4,18 +4,11 @@
  * resolves its alert) through the outbox when a webhook is set.
  */
 import { userInfo } from "node:os";
-import {
-  createLogger,
-  type Io,
-  loadSettings,
-  logOptionsOf,
-  parseCommandLine,
-  secretsOf,
-  UsageError,
-} from "@omrecon/cli";
+import { type Io, loadSettings, logOptionsOf, parseCommandLine, UsageError } from "@omrecon/cli";
 import { deliverPending, findingsResolvedEvent, recordAlerts } from "@omrecon/ops";
 import { findingOfRow, getFinding, resolveFinding, writeTransaction } from "@omrecon/store";
-import { openDatabase } from "../connect.js";
+import { commandLogger } from "../command-logger.js";
+import { withDatabase } from "../connect.js";
 import { uniqueFindingKey } from "../findings/key.js";
 import { alertDestination } from "../ops/destination.js";
 import { RESOLVE_HELP } from "./help.js";
@@ -44,14 +37,8 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
   const by = values.by?.trim() || io.env.USER || safeUser();
   const settings = loadSettings(io.env, { db: values.db });
   const destination = alertDestination(settings);
-  const logger = createLogger({
-    stream: io.stderr,
-    env: io.env,
-    secrets: secretsOf(settings),
-    base: { command: "resolve" },
-  });
-  const store = await openDatabase(settings, { madeBy: "pnpm reconcile" });
-  try {
+  const logger = commandLogger(io, settings, "resolve");
+  return withDatabase(settings, { madeBy: "pnpm reconcile" }, async (store) => {
     const key = await uniqueFindingKey(store.db, given, store.path);
     const result = await writeTransaction(store.db, async (trx) => {
       const at = io.now().toISOString();
@@ -94,9 +81,7 @@ export async function resolveMain(argv: readonly string[], io: Io): Promise<numb
       );
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function safeUser(): string {

@@ -2,7 +2,7 @@
 import { type Io, intFlag, loadSettings, parseCommandLine } from "@omrecon/cli";
 import { formatIsoUtc } from "@omrecon/core";
 import { listRecentRuns, type RunRow } from "@omrecon/store";
-import { openDatabase } from "../connect.js";
+import { withDatabase } from "../connect.js";
 import { shortTime, terminalText } from "../findings/text.js";
 
 export const HELP = `Usage: omrecon runs [--limit N] [--db PATH] [--json]
@@ -33,8 +33,7 @@ export async function runsMain(argv: readonly string[], io: Io): Promise<number>
   }
   const limit = intFlag("limit", values.limit, 20, 1, 100_000);
   const settings = loadSettings(io.env, { db: values.db });
-  const store = await openDatabase(settings, { madeBy: "pnpm sync" });
-  try {
+  return withDatabase(settings, { madeBy: "pnpm sync" }, async (store) => {
     const runs = await listRecentRuns(store.db, limit);
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ runs: runs.map(runJson) })}\n`);
@@ -42,9 +41,7 @@ export async function runsMain(argv: readonly string[], io: Io): Promise<number>
     }
     io.stdout.write(runs.length === 0 ? "no reconciliation runs yet (omrecon reconcile makes one)\n" : table(runs));
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function runJson(r: RunRow) {

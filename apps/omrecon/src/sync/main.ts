@@ -1,12 +1,10 @@
 import {
   commonOptions,
-  createLogger,
   createProgress,
   ExitError,
   type Io,
   loadSettings,
   parseCommandLine,
-  secretsOf,
   stopOnSignals,
   timeZoneFlag,
   UsageError,
@@ -21,6 +19,7 @@ import {
   startSyncCron,
   summaryLine,
 } from "@omrecon/sync";
+import { commandLogger } from "../command-logger.js";
 import { connect } from "../connect.js";
 import { opsFlags } from "../flags/ops-flags.js";
 import { syncPassFlags, syncPassOptions } from "../flags/sync-flags.js";
@@ -84,12 +83,7 @@ export async function syncMain(argv: readonly string[], io: Io): Promise<number>
     { db: values.db, metricsFile: values["metrics-file"] },
     { requireApiKey: true },
   );
-  const logger = createLogger({
-    stream: io.stderr,
-    env: io.env,
-    secrets: secretsOf(settings),
-    base: { command: "sync" },
-  });
+  const logger = commandLogger(io, settings, "sync");
   const cron = values.cron;
   const json = values.json ?? false;
   const progress = createProgress({ stream: io.stderr, enabled: !json && !cron && Boolean(io.stderr.isTTY) });

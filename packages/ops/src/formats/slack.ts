@@ -9,7 +9,7 @@
  */
 import { type AlertEvent, type AlertFinding, cut } from "../events.js";
 import type { AlertDestination, RenderedRequest } from "./destination.js";
-import { headline, TOP_FINDINGS, windowText } from "./summary.js";
+import { failedWhere, fittedBody, headline, windowText } from "./summary.js";
 
 /** Slack's three control characters, as its docs ask (https://api.slack.com/reference/surfaces/formatting#escaping). */
 export function slackEscape(text: string): string {
@@ -27,18 +27,13 @@ export function renderSlack(event: AlertEvent, _id: string, to: AlertDestination
 
 function message(event: AlertEvent): string | null {
   switch (event.type) {
-    case "findings.new": {
-      const d = event.data;
-      const all = d.findings;
-      for (let shown = Math.min(TOP_FINDINGS, all.length); ; shown--) {
-        const body = JSON.stringify(findingsMessage(event, all.slice(0, shown), all.length - shown));
-        if (Buffer.byteLength(body) <= MAX_BYTES || shown === 0) return body;
-      }
-    }
+    case "findings.new":
+      return fittedBody(event.data.findings, MAX_BYTES, (shown, rest) =>
+        JSON.stringify(findingsMessage(event, shown, rest)),
+      );
     case "run.failed": {
       const d = event.data;
-      const where = d.step === d.command ? d.command : `${d.command} (${d.step} step)`;
-      const text = `omrecon ${where} failed on ${slackEscape(d.host)}: ${slackEscape(cut(d.reason, 1_000))}`;
+      const text = `omrecon ${failedWhere(d)} failed on ${slackEscape(d.host)}: ${slackEscape(cut(d.reason, 1_000))}`;
       return JSON.stringify({ text, blocks: [section(`:rotating_light: ${text}`)] });
     }
     case "run.recovered": {

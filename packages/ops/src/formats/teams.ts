@@ -9,7 +9,7 @@
  */
 import { type AlertEvent, type AlertFinding, cut } from "../events.js";
 import type { AlertDestination, RenderedRequest } from "./destination.js";
-import { headline, TOP_FINDINGS, windowText } from "./summary.js";
+import { failedWhere, fittedBody, headline, windowText } from "./summary.js";
 
 const MAX_BYTES = 20_000;
 const MESSAGE_CHARS = 300;
@@ -22,18 +22,12 @@ export function renderTeams(event: AlertEvent, _id: string, to: AlertDestination
 
 function cardBody(event: AlertEvent): string | null {
   switch (event.type) {
-    case "findings.new": {
-      const all = event.data.findings;
-      for (let shown = Math.min(TOP_FINDINGS, all.length); ; shown--) {
-        const body = envelope(findingsCard(event, all.slice(0, shown), all.length - shown));
-        if (Buffer.byteLength(body) <= MAX_BYTES || shown === 0) return body;
-      }
-    }
+    case "findings.new":
+      return fittedBody(event.data.findings, MAX_BYTES, (shown, rest) => envelope(findingsCard(event, shown, rest)));
     case "run.failed": {
       const d = event.data;
-      const where = d.step === d.command ? d.command : `${d.command} (${d.step} step)`;
       return envelope([
-        title(`omrecon ${where} failed`, "Attention"),
+        title(`omrecon ${failedWhere(d)} failed`, "Attention"),
         facts([
           ["Host", d.host],
           ["Exit status", String(d.exit_code)],

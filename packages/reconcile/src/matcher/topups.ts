@@ -4,24 +4,18 @@
  */
 import { FINDING_SEVERITY, type Finding, findingKey, formatIsoUtc, formatTon } from "@omrecon/core";
 import { abs } from "./amount.js";
+import { transferFinding } from "./transfer-finding.js";
 import type { MatchBalanceTransaction, MatchTransfer } from "./types.js";
 
 /** @param credited hashes named by `topup` ledger rows */
 export function topupWithoutCredit(t: MatchTransfer, credited: ReadonlySet<string>): Finding | null {
   if (credited.has(t.hash)) return null;
-  return {
-    key: findingKey.transfer("topup_without_credit", t.hash),
-    kind: "topup_without_credit",
-    severity: FINDING_SEVERITY.topup_without_credit,
-    order_id: null,
-    payment_memo: null,
-    tx_hash: t.hash,
-    expected_nano: null,
-    received_nano: null,
-    amount_nano: t.value_nano,
-    message: `top-up of ${formatTon(t.value_nano)} TON at ${formatIsoUtc(t.utime * 1000)} has no topup ledger row`,
-    details: { value_nano: t.value_nano.toString() },
-  };
+  return transferFinding(
+    "topup_without_credit",
+    t,
+    `top-up of ${formatTon(t.value_nano)} TON at ${formatIsoUtc(t.utime * 1000)} has no topup ledger row`,
+    { value_nano: t.value_nano.toString() },
+  );
 }
 
 /**

@@ -3,20 +3,10 @@
  * added fields only: `as_of`, `duration_ms`, `warnings`, and per finding `amount_nano`, `first_seen_run`,
  * `first_seen_at`, `details`.
  */
-import { formatIsoUtc } from "@omrecon/core";
+import { type FindingJsonFields, findingJsonFields, formatIsoUtc } from "@omrecon/core";
 import type { ListedFinding, RunOutcome } from "../run/context.js";
 
-export interface FindingJson {
-  key: string;
-  kind: string;
-  severity: string;
-  order_id: number | null;
-  payment_memo: string | null;
-  tx_hash: string | null;
-  expected_nano: string | null;
-  received_nano: string | null;
-  /** docs/cli.md#reconcile---json: what is at stake, decimal nanotons. */
-  amount_nano: string | null;
+export interface FindingJson extends FindingJsonFields {
   new: boolean;
   message: string;
   first_seen_run: number;
@@ -37,15 +27,7 @@ export interface RunJson {
 
 export function findingJson(f: ListedFinding): FindingJson {
   return {
-    key: f.key,
-    kind: f.kind,
-    severity: f.severity,
-    order_id: f.order_id,
-    payment_memo: f.payment_memo,
-    tx_hash: f.tx_hash,
-    expected_nano: f.expected_nano?.toString() ?? null,
-    received_nano: f.received_nano?.toString() ?? null,
-    amount_nano: f.amount_nano?.toString() ?? null,
+    ...findingJsonFields(f),
     new: f.new,
     message: f.message,
     first_seen_run: f.first_seen_run,

@@ -1,4 +1,5 @@
 /** What the simulated API saw: requests per route, the orders it really created, a bounded request log. */
+import { Tally } from "../tally.js";
 
 export interface RequestRecord {
   seq: number;
@@ -31,13 +32,13 @@ export interface ApiCounters {
 const LOG_LIMIT = 10_000;
 
 export class Counters implements ApiCounters {
-  #perRoute = new Map<string, number>();
+  #perRoute = new Tally<string>();
   #log: RequestRecord[] = [];
   #seq = 0;
   #created = 0;
 
   record(entry: Omit<RequestRecord, "seq" | "at">): RequestRecord {
-    this.#perRoute.set(entry.route, (this.#perRoute.get(entry.route) ?? 0) + 1);
+    this.#perRoute.add(entry.route);
     const record = { seq: ++this.#seq, at: Date.now(), ...entry };
     this.#log.push(record);
     if (this.#log.length > LOG_LIMIT) this.#log.splice(0, this.#log.length - LOG_LIMIT);
@@ -49,14 +50,11 @@ export class Counters implements ApiCounters {
   }
 
   requests(route?: string): number {
-    if (route !== undefined) return this.#perRoute.get(route) ?? 0;
-    let n = 0;
-    for (const v of this.#perRoute.values()) n += v;
-    return n;
+    return this.#perRoute.count(route);
   }
 
   snapshot(): Record<string, number> {
-    return Object.fromEntries(this.#perRoute);
+    return this.#perRoute.snapshot();
   }
 
   get ordersCreated(): number {
@@ -74,7 +72,7 @@ export class Counters implements ApiCounters {
   }
 
   reset(): void {
-    this.#perRoute = new Map();
+    this.#perRoute.clear();
     this.#log = [];
     this.#created = 0;
   }

@@ -3,8 +3,8 @@
  * SandboxState, with Bearer auth, the spec's envelopes and error codes, and injectable faults.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { listen } from "../listen.js";
 import { badRequest, notFound, SandboxError } from "../sandbox-error.js";
 import type { SandboxState } from "../state.js";
 import { type ApiCounters, Counters } from "./counters.js";
@@ -67,23 +67,14 @@ export async function startPartnerApi(state: SandboxState, options: PartnerApiOp
   const server = createServer((req, res) => {
     serve(site, req, res).catch(() => req.socket.destroy());
   });
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { host, port, close } = await listen(server, options);
   return {
     url: `http://${host}:${port}${API_PREFIX}`,
     port,
     state,
     counters,
     faults,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

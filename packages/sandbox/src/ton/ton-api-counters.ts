@@ -1,3 +1,5 @@
+import { Tally } from "../tally.js";
+
 /** What the simulated toncenter saw: requests per JSON-RPC method and responses per HTTP status. */
 export interface TonApiCounters {
   /** Requests for a method (`getTransactions`), or for all methods when omitted. */
@@ -12,16 +14,16 @@ export interface TonApiCounters {
 }
 
 export class TonCounters implements TonApiCounters {
-  #requests = new Map<string, number>();
-  #responses = new Map<number, number>();
+  #requests = new Tally<string>();
+  #responses = new Tally<number>();
   #rateLimited = 0;
 
   request(method: string): void {
-    this.#requests.set(method, (this.#requests.get(method) ?? 0) + 1);
+    this.#requests.add(method);
   }
 
   response(status: number): void {
-    this.#responses.set(status, (this.#responses.get(status) ?? 0) + 1);
+    this.#responses.add(status);
   }
 
   refusedByRateLimit(): void {
@@ -29,18 +31,15 @@ export class TonCounters implements TonApiCounters {
   }
 
   requests(method?: string): number {
-    if (method !== undefined) return this.#requests.get(method) ?? 0;
-    let n = 0;
-    for (const v of this.#requests.values()) n += v;
-    return n;
+    return this.#requests.count(method);
   }
 
   snapshot(): Record<string, number> {
-    return Object.fromEntries(this.#requests);
+    return this.#requests.snapshot();
   }
 
   responses(status: number): number {
-    return this.#responses.get(status) ?? 0;
+    return this.#responses.count(status);
   }
 
   get rateLimited(): number {
@@ -48,8 +47,8 @@ export class TonCounters implements TonApiCounters {
   }
 
   reset(): void {
-    this.#requests = new Map();
-    this.#responses = new Map();
+    this.#requests.clear();
+    this.#responses.clear();
     this.#rateLimited = 0;
   }
 }

@@ -4,10 +4,10 @@
  * simulated chain, with toncenter's envelopes, optional rate limits and injectable faults.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PROXY_502_PAGE } from "../api/envelope.js";
 import { type Decision, type FaultControl, Faults } from "../api/faults.js";
+import { listen } from "../listen.js";
 import { getTransactions, TonApiError } from "./get-transactions.js";
 import { type TonApiCounters, TonCounters } from "./ton-api-counters.js";
 import { ToncenterRateLimit, type ToncenterRateLimitOptions } from "./toncenter-rate-limit.js";
@@ -241,21 +241,12 @@ export async function startTonApi(chain: TonChain, options: TonApiOptions = {}):
       res.end(body);
     }
   });
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { host, port, close } = await listen(server, options);
   return {
     url: `http://${host}:${port}${TON_API_PREFIX}/jsonRPC`,
     port,
     counters: handler.counters,
     faults: handler.faults,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }

@@ -1,24 +1,22 @@
 /** Turns the drafts into the ground truth once hashes and ledger ids exist. */
-import { FINDING_KINDS, FINDING_SEVERITY, type FindingKind, findingKey, formatIsoUtc, utcDate } from "@omrecon/core";
+import {
+  FINDING_KINDS,
+  FINDING_SEVERITY,
+  type FindingKind,
+  findingKey,
+  formatIsoUtc,
+  ORDER_FINDING_KINDS,
+  TRANSFER_FINDING_KINDS,
+  utcDate,
+} from "@omrecon/core";
 import type { WorldBuilder } from "./builder.js";
 import type { FindingDraft } from "./drafts.js";
 import type { FinalLedger } from "./ledger.js";
 import type { ExpectedFinding, GroundTruth, TrickyCase } from "./truth.js";
 
-const ORDER_KEYED = new Set<FindingKind>([
-  "missing_payment",
-  "unrecognized_payment",
-  "underpaid",
-  "overpaid",
-  "late_payment",
-  "tx_hash_mismatch",
-]);
-const HASH_KEYED = new Set<FindingKind>([
-  "duplicate_payment",
-  "orphan_transfer",
-  "bounced_transfer",
-  "topup_without_credit",
-]);
+// The key scheme is core's (docs/reconciliation.md#findings), as the reconciler's keys are.
+const ORDER_KEYED = new Set<FindingKind>(ORDER_FINDING_KINDS);
+const HASH_KEYED = new Set<FindingKind>(TRANSFER_FINDING_KINDS);
 
 function keyOf(
   d: FindingDraft,

@@ -10,28 +10,16 @@ import { credit, markCompleted, markExpired, markPaid, onTimeSecond } from "./li
 import type { OrderFactory } from "./order-factory.js";
 import { payOrdinary } from "./ordinary.js";
 import { secondsWithin } from "./planted-orders.js";
-import type { TrickyKind } from "./truth.js";
+import { TRICKY_KINDS, type TrickyKind } from "./truth.js";
 
-/** Tricky cases that need an order (the others are chain-only). */
-export const ORDER_TRICKY_KINDS = [
-  "split_payment",
-  "memo_case_whitespace",
-  "memo_long_padding",
-  "paid_at_expiry",
-  "float_trap",
-  "address_form",
-  "hash_base64",
-  "paid_pending_in_grace",
-  "paid_expired_in_grace",
-  "refunded_paid_on_chain",
-  "returned_transfer",
-  "zero_value_message",
-  "aborted_kept_undeployed",
-  "aborted_kept_bounce_unpaid",
-  "unknown_status",
-  "formula_reference",
-] as const satisfies readonly TrickyKind[];
-export type OrderTrickyKind = (typeof ORDER_TRICKY_KINDS)[number];
+/** Tricky cases planted on the chain alone (planted-chain.ts); every other one needs an order. */
+const CHAIN_ONLY_TRICKY_KINDS = ["external_in_on_wallet", "bounce_unwatched"] as const satisfies readonly TrickyKind[];
+export type OrderTrickyKind = Exclude<TrickyKind, (typeof CHAIN_ONLY_TRICKY_KINDS)[number]>;
+
+/** Tricky cases that need an order, in TRICKY_KINDS' order (the world's seeded draws follow it). */
+export const ORDER_TRICKY_KINDS: readonly OrderTrickyKind[] = TRICKY_KINDS.filter(
+  (kind): kind is OrderTrickyKind => !(CHAIN_ONLY_TRICKY_KINDS as readonly TrickyKind[]).includes(kind),
+);
 
 /** Orders each case takes: the address case shows one wallet in all three forms. */
 export const ORDERS_PER_TRICKY: Partial<Record<OrderTrickyKind, number>> = { address_form: 3 };

@@ -4,18 +4,14 @@
  * that must produce none. Every field of an expected finding is pinned (null means "must be null");
  * the README's table says which value each kind carries.
  */
-import type { FindingKind, Severity } from "@omrecon/core";
+import type { Finding, FindingKind } from "@omrecon/core";
 
-export interface ExpectedFinding {
-  key: string;
-  kind: FindingKind;
-  severity: Severity;
-  order_id: number | null;
-  payment_memo: string | null;
-  /** 64 lowercase hex. */
-  tx_hash: string | null;
-  expected_nano: bigint | null;
-  received_nano: bigint | null;
+/** A finding's identity and amounts as the reconciler must report them (its message and details are free). */
+export interface ExpectedFinding
+  extends Pick<
+    Finding,
+    "key" | "kind" | "severity" | "order_id" | "payment_memo" | "tx_hash" | "expected_nano" | "received_nano"
+  > {
   /** How the anomaly was planted (for people reading a failing test; not part of the contract). */
   planted: string;
 }

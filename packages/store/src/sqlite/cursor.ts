@@ -8,9 +8,7 @@
 import type SQLite from "better-sqlite3";
 import type { ChunkOptions, CompiledSelect } from "../driver.js";
 import { type StoreDb, sessionOf } from "../session.js";
-import { translateFailure } from "./failure.js";
-
-const DEFAULT_CHUNK = 1_000;
+import { rowChunks } from "./row-chunks.js";
 
 export async function* selectChunks<R>(
   db: StoreDb,
@@ -19,7 +17,6 @@ export async function* selectChunks<R>(
   select: CompiledSelect,
   options: ChunkOptions = {},
 ): AsyncGenerator<R[]> {
-  const size = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   let release!: () => void;
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -35,30 +32,7 @@ export async function* selectChunks<R>(
     holding.catch(failed);
   });
   try {
-    let rows: IterableIterator<unknown>;
-    try {
-      const statement = database.prepare(select.sql);
-      if (options.arrays) statement.raw(true);
-      if (options.numbers) statement.safeIntegers(false);
-      rows = statement.iterate(...select.parameters);
-    } catch (error) {
-      throw translateFailure(path, "read", error);
-    }
-    let chunk: R[] = [];
-    try {
-      // for…of closes the SQLite iterator however the loop ends (a consumer that stops early included).
-      for (const row of rows) {
-        chunk.push(row as R);
-        if (chunk.length >= size) {
-          yield chunk;
-          chunk = [];
-        }
-      }
-    } catch (error) {
-      // A damaged page met mid-read, said in one line; anything else passes as it is.
-      throw translateFailure(path, "read", error);
-    }
-    if (chunk.length > 0) yield chunk;
+    yield* rowChunks<R>(database, path, select.sql, select.parameters, options);
   } finally {
     release();
     await holding;

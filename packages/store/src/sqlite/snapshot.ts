@@ -6,47 +6,20 @@
 import type SQLite from "better-sqlite3";
 import type { ChunkOptions, RowOptions, SnapshotQueries } from "../driver.js";
 import { translateFailure } from "./failure.js";
-
-const DEFAULT_CHUNK = 1_000;
+import { prepareRead, rowChunks } from "./row-chunks.js";
 
 export function snapshotQueries(database: SQLite.Database, path: string): SnapshotQueries {
-  const prepare = (sql: string, options: RowOptions) => {
-    const statement = database.prepare(sql);
-    if (options.arrays && statement.reader) statement.raw(true);
-    if (options.numbers) statement.safeIntegers(false);
-    return statement;
-  };
   return {
     dialect: "sqlite",
     async all<R>(sql: string, parameters: readonly unknown[], options: RowOptions = {}): Promise<R[]> {
       try {
-        return prepare(sql, options).all(...parameters) as R[];
+        return prepareRead(database, sql, options).all(...parameters) as R[];
       } catch (error) {
         throw translateFailure(path, "read", error);
       }
     },
     async *chunks<R>(sql: string, parameters: readonly unknown[], options: ChunkOptions = {}): AsyncGenerator<R[]> {
-      const size = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK));
-      let rows: IterableIterator<unknown>;
-      try {
-        rows = prepare(sql, options).iterate(...parameters);
-      } catch (error) {
-        throw translateFailure(path, "read", error);
-      }
-      let chunk: R[] = [];
-      try {
-        // for…of closes the SQLite iterator however the loop ends (a consumer that stops early included).
-        for (const row of rows) {
-          chunk.push(row as R);
-          if (chunk.length >= size) {
-            yield chunk;
-            chunk = [];
-          }
-        }
-      } catch (error) {
-        throw translateFailure(path, "read", error);
-      }
-      if (chunk.length > 0) yield chunk;
+      yield* rowChunks<R>(database, path, sql, parameters, options);
     },
   };
 }
