@@ -34,8 +34,11 @@ describeEachDialect("pages committed in groups", (dialect) => {
     // A second connection sees only what is committed (WAL), like a process started after a crash.
     const reader = await openStore(path, { readonly: true });
     open.push(reader);
-    const committedOffset = async () =>
-      (await getSyncState<{ offset: number }>(reader.db, SYNC_STATE_KEYS.ordersWalk))?.offset ?? 0;
+    // The walk's committed cursor; null when no walk is recorded (before its first commit, or after
+    // its end: a read that a loaded machine delays past the end of the walk finds none).
+    const walkOffset = async () =>
+      (await getSyncState<{ offset: number }>(reader.db, SYNC_STATE_KEYS.ordersWalk))?.offset ?? null;
+    const committedOffset = async () => (await walkOffset()) ?? 0;
     const client = (onList: (offset: number) => void, onListAnswer: (offset: number) => void = () => {}) => {
       const c = new OpenMoneyClient({
         apiKey: api.state.partner.apiKey,
@@ -54,7 +57,7 @@ describeEachDialect("pages committed in groups", (dialect) => {
       clients.push(c);
       return c;
     };
-    return { world, api, path, store, committedOffset, client };
+    return { world, api, path, store, committedOffset, walkOffset, client };
   }
 
   async function cleanMirror(api: PartnerApi, world: ReturnType<typeof createTestWorld>) {
@@ -65,15 +68,16 @@ describeEachDialect("pages committed in groups", (dialect) => {
   }
 
   it("writes consecutive pages in one transaction with the cursor of the last, never more than the bound", async () => {
-    const { world, api, store, committedOffset, client } = await setup(2_500);
-    const gaps: Promise<number>[] = [];
+    const { world, api, store, walkOffset, client } = await setup(2_500);
+    const gaps: Promise<number | null>[] = [];
     const source = client((offset) => {
       // Pages requested but not committed: the group's pages so far, the one just arrived included
       // (read at once on a second connection, which sees what is committed).
-      gaps.push(committedOffset().then((committed) => offset - committed));
+      gaps.push(walkOffset().then((committed) => (committed === null ? null : offset - committed)));
     });
     const result = await runSync({ ...contextFor(api, store, world), source });
-    const widest = Math.max(...(await Promise.all(gaps)));
+    const measured = (await Promise.all(gaps)).filter((gap): gap is number => gap !== null);
+    const widest = Math.max(...measured);
     expect(result.orders.inserted).toBe(2_500);
     expect(widest).toBeGreaterThan(PAGE);
     // The group's pages, plus the pages requested ahead of the one being written.
@@ -126,29 +130,33 @@ describeEachDialect("pages committed in groups", (dialect) => {
     const stop = new AbortController();
     const other = await openStore(path, { busyTimeoutMs: 0 });
     open.push(other);
-    let requestedAt = 0;
+    let slowAnswered = false;
     let whileWaiting: { offset: number; otherCouldWrite: boolean } | undefined;
-    const source = client((offset) => {
-      if (offset !== 3 * PAGE) return;
-      requestedAt = performance.now();
-      api.faults.next("*", { kind: "latency", ms: 2_500 });
-      setTimeout(async () => {
-        // With no busy timeout, another connection gets the write lock only if nobody holds it.
-        const otherCouldWrite = await writeTransaction(other.db, async () => true).catch(() => false);
-        whileWaiting = { offset: await committedOffset(), otherCouldWrite };
-        stop.abort();
-      }, MAX_COMMIT_DELAY_MS * 3);
-    });
+    const source = client(
+      (offset) => {
+        if (offset !== 3 * PAGE) return;
+        api.faults.next("*", { kind: "latency", ms: 2_500 });
+        setTimeout(async () => {
+          // With no busy timeout, another connection gets the write lock only if nobody holds it.
+          const otherCouldWrite = await writeTransaction(other.db, async () => true).catch(() => false);
+          whileWaiting = { offset: await committedOffset(), otherCouldWrite };
+          stop.abort();
+        }, MAX_COMMIT_DELAY_MS * 3);
+      },
+      (offset) => {
+        if (offset === 3 * PAGE) slowAnswered = true;
+      },
+    );
     const result = await runSync(
       { ...contextFor(api, store, world, { stopSignal: stop.signal }), source },
       {
         pagesInFlight: 1,
       },
     );
-    const tookMs = performance.now() - requestedAt;
     expect(whileWaiting).toEqual({ offset: 3 * PAGE, otherCouldWrite: true });
     expect(result).toMatchObject({ stopped: true, orders: { inserted: 3 * PAGE } });
-    expect(tookMs).toBeLessThan(2_000);
+    // The pass ended before the slow page's answer came: the stop did not wait for it.
+    expect(slowAnswered).toBe(false);
     expect(await committedOffset()).toBe(3 * PAGE);
   });
 });
