@@ -110,20 +110,34 @@ export const ORDER_SHEET_COLUMNS: readonly SheetColumn[] = COLUMNS.map(({ header
   width === undefined ? { header, kind } : { header, kind, width },
 );
 
+/**
+ * `(row, shared) => [f0(row, shared), f1(row, shared), …]` over the columns' functions, built once:
+ * a call site per column, which V8 inlines, and one array literal. A loop calling each column in
+ * turn through one call site cost ~2× per row (measured: 52 vs 28 ms of CPU per 100k rows).
+ */
+function rowFunction<S>(
+  cells: readonly ((row: ReportOrderRow, shared: S) => unknown)[],
+): (row: ReportOrderRow, shared: S) => unknown[] {
+  const names = cells.map((_, i) => `c${i}`);
+  const body = `return (row, shared) => [${names.map((n) => `${n}(row, shared)`).join(", ")}];`;
+  return new Function(...names, body)(...cells) as never;
+}
+
 /** The row functions of one report: orders.csv's cells and the Orders sheet's values of a row. */
 export class OrderRows {
   /** The Orders sheet's columns in the report's zone. */
   readonly sheetColumns: readonly SheetColumn[];
+  readonly #values: (row: ReportOrderRow, zone: Zone) => unknown[];
+  readonly #csv: (row: ReportOrderRow, shared: OrderCsvShared) => CsvCell[];
   readonly #zone: Zone;
-  readonly #sheet: readonly OrderReportColumn[];
   readonly #shared: OrderCsvShared;
 
   constructor(times: TimeCells, zone: Zone) {
     this.#zone = zone;
-    this.#sheet = zone.utc ? COLUMNS.filter((c) => c.sheetOutsideUtcOnly !== true) : COLUMNS;
-    this.sheetColumns = zone.utc
-      ? ORDER_SHEET_COLUMNS.filter((_, i) => COLUMNS[i]!.sheetOutsideUtcOnly !== true)
-      : ORDER_SHEET_COLUMNS;
+    const sheet = zone.utc ? COLUMNS.filter((c) => c.sheetOutsideUtcOnly !== true) : COLUMNS;
+    this.sheetColumns = ORDER_SHEET_COLUMNS.filter((_, i) => sheet.includes(COLUMNS[i]!));
+    this.#values = rowFunction(sheet.map((c) => c.value));
+    this.#csv = rowFunction(COLUMNS.map((c) => c.csv)) as (row: ReportOrderRow, shared: OrderCsvShared) => CsvCell[];
     this.#shared = { times, created: "", createdUtc: "", price: null, priceCell: "" };
   }
 
@@ -134,15 +148,11 @@ export class OrderRows {
     s.createdUtc = s.times.utc(s.created);
     s.price = row[PRICE] as IntValue;
     s.priceCell = tonCellOf(s.price);
-    const cells: CsvCell[] = [];
-    for (let i = 0; i < COLUMNS.length; i++) cells.push(COLUMNS[i]!.csv(row, s));
-    return cells;
+    return this.#csv(row, s);
   }
 
   /** The Orders sheet's values, in `sheetColumns` order. */
   values(row: ReportOrderRow): unknown[] {
-    const values: unknown[] = [];
-    for (let i = 0; i < this.#sheet.length; i++) values.push(this.#sheet[i]!.value(row, this.#zone));
-    return values;
+    return this.#values(row, this.#zone);
   }
 }
