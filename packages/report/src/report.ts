@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@omrecon/core";
 import { isOmreconError, silentLogger } from "@omrecon/core";
-import { type IntValue, REPORT_ORDER, type ReportOrderRow, readReportSnapshot, type StoreDb } from "@omrecon/store";
+import { REPORT_ORDER, type ReportOrderRow, readReportSnapshot, type StoreDb } from "@omrecon/store";
 import { ReportBook } from "./book.js";
 import { instantMs, intCell, TimeCells, textCell, tonCell, tonCellOf, utcTimeCell } from "./cells.js";
 import { ChainSide } from "./chain-side.js";
@@ -22,13 +22,14 @@ import {
   REPORT_FILES,
   type ReportFormat,
 } from "./columns.js";
-import { type CsvCell, CsvFile, tempPathFor } from "./csv-file.js";
+import { CsvFile, tempPathFor } from "./csv-file.js";
 import { dailyCsvCells, dailyRows, dailyTextAmounts, dailyValues } from "./daily-rows.js";
 import { DayFormatter } from "./day.js";
 import { needsText } from "./digits.js";
 import { writeSummaryPage } from "./html-file.js";
 import { type LedgerLine, type LedgerStats, ledgerLines } from "./ledger-lines.js";
 import { type ManifestFile, manifestOf, writeManifest } from "./manifest.js";
+import { OrderRows } from "./order-report-columns.js";
 import { isFsError, outputError, prepareOutDir } from "./out-dir.js";
 import type { PeriodName } from "./period.js";
 import { classifyFindings, type ReportFinding } from "./report-findings.js";
@@ -130,6 +131,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
       };
 
       // Orders: the CSV, the daily summary and both sides of the bridge in one pass.
+      const orderRows = new OrderRows(times, zone);
       const ordersCsv = formats.has("csv") ? csv(REPORT_FILES.orders, ORDERS_COLUMNS) : null;
       let orderCount = 0;
       const arrivalDay = (utime: number) => days.ofMs(utime * 1000);
@@ -147,7 +149,7 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
           const created = row[REPORT_ORDER.created_at] as string;
           const stored = times.isStored(created);
           book.addOrder(row, stored ? days.ofStored(created) : days.of(created));
-          if (ordersCsv) ordersCsv.add(orderCsvCells(row, times));
+          if (ordersCsv) ordersCsv.add(orderRows.csv(row));
           orderCount += 1;
           if (orderCount % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.orders, orderCount);
         }
@@ -227,17 +229,14 @@ export async function writeReports(ctx: ReportContext, options: ReportOptions): 
         const { ReportWorkbook } = await import("./workbook.js");
         const book = new ReportWorkbook(workbookTemp);
         book.summary(summary);
-        const orderColumns = zone.utc
-          ? SHEET_COLUMNS.orders.filter((c) => c.header !== "created_at_local")
-          : SHEET_COLUMNS.orders;
         let written = 0;
         await book.table(
           "Orders",
-          orderColumns,
+          orderRows.sheetColumns,
           mapChunkRows(reader.orders(from, to), (row) => {
             written += 1;
             if (written % PROGRESS_EVERY === 0) ctx.onProgress?.(REPORT_FILES.workbook, written);
-            return orderValues(row, zone);
+            return orderRows.values(row);
           }),
         );
         await book.table("Daily", SHEET_COLUMNS.daily, daily.map(dailyValues));
@@ -337,56 +336,6 @@ async function* mapRows<T, U>(rows: AsyncIterable<T>, fn: (row: T) => U): AsyncG
 
 async function* mapChunkRows<T, U>(chunks: AsyncIterable<readonly T[]>, fn: (row: T) => U): AsyncGenerator<U> {
   for await (const rows of chunks) for (const row of rows) yield fn(row);
-}
-
-function orderCsvCells(row: ReportOrderRow, times: TimeCells): CsvCell[] {
-  const created = row[REPORT_ORDER.created_at] as string;
-  const price = row[REPORT_ORDER.price_nano] as IntValue;
-  const paid = row[REPORT_ORDER.paid_nano] as IntValue;
-  const priceCell = tonCellOf(price);
-  const utc = times.utc(created);
-  return [
-    row[REPORT_ORDER.order_id] as string,
-    utc,
-    times.localOr(created, utc),
-    textCell(row[REPORT_ORDER.status] as string),
-    textCell(row[REPORT_ORDER.order_type] as string),
-    textCell(row[REPORT_ORDER.recipient_username] as string | null),
-    row[REPORT_ORDER.stars_amount] as IntValue,
-    row[REPORT_ORDER.premium_months] as IntValue,
-    priceCell,
-    textCell(row[REPORT_ORDER.payment_method] as string | null),
-    textCell(row[REPORT_ORDER.payment_memo] as string | null),
-    textCell(row[REPORT_ORDER.client_reference] as string | null),
-    paid === price ? priceCell : tonCellOf(paid),
-    textCell(row[REPORT_ORDER.tx_hash] as string | null),
-    textCell(row[REPORT_ORDER.reconciliation] as string | null),
-  ];
-}
-
-/** Workbook values in SHEET_COLUMNS.orders order (the local column only outside UTC). */
-function orderValues(row: ReportOrderRow, zone: Zone): unknown[] {
-  const created = row[REPORT_ORDER.created_at] as string;
-  const values: unknown[] = [row[REPORT_ORDER.order_id], created];
-  if (!zone.utc) {
-    const ms = Date.parse(created);
-    values.push(Number.isNaN(ms) ? created : zone.wallMs(ms));
-  }
-  values.push(
-    row[REPORT_ORDER.status],
-    row[REPORT_ORDER.order_type],
-    row[REPORT_ORDER.recipient_username],
-    row[REPORT_ORDER.stars_amount],
-    row[REPORT_ORDER.premium_months],
-    row[REPORT_ORDER.price_nano],
-    row[REPORT_ORDER.payment_method],
-    row[REPORT_ORDER.payment_memo],
-    row[REPORT_ORDER.client_reference],
-    row[REPORT_ORDER.paid_nano],
-    row[REPORT_ORDER.tx_hash],
-    row[REPORT_ORDER.reconciliation],
-  );
-  return values;
 }
 
 function findingCsvCells(f: ReportFinding): string[] {

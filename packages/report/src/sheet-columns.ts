@@ -1,27 +1,13 @@
 /** The workbook's table sheets: the CSV files' columns (columns.ts) with the kind of cell each holds. */
+import { ORDER_SHEET_COLUMNS } from "./order-report-columns.js";
 import type { SheetColumn } from "./workbook-sheet.js";
 
 const col = (header: string, kind: SheetColumn["kind"], width?: number): SheetColumn =>
   width === undefined ? { header, kind } : { header, kind, width };
 
 export const SHEET_COLUMNS = {
-  orders: [
-    col("order_id", "text", 12),
-    col("created_at_utc", "time"),
-    col("created_at_local", "time"),
-    col("status", "text", 14),
-    col("order_type", "text", 11),
-    col("recipient_username", "text", 20),
-    col("stars_amount", "int"),
-    col("premium_months", "int"),
-    col("price_ton", "ton"),
-    col("payment_method", "text", 14),
-    col("payment_memo", "text", 18),
-    col("client_reference", "text", 22),
-    col("paid_ton", "ton"),
-    col("tx_hash", "text", 66),
-    col("reconciliation", "text", 22),
-  ],
+  /** Every orders column; `OrderRows.sheetColumns` leaves `created_at_local` out in UTC. */
+  orders: ORDER_SHEET_COLUMNS,
   daily: [
     col("date", "date"),
     col("order_type", "text", 11),

@@ -3,23 +3,44 @@
  * cursor as arrays in the declared column order (see report-columns.ts).
  */
 import type { DialectName, SnapshotQueries } from "./driver.js";
+import { ORDER_COLUMNS, type OrderColumn } from "./order-columns.js";
 import { type ColumnIndex, columnIndex, type IntValue, intSql, selectList } from "./report-columns.js";
+
+/**
+ * Order columns the report reads as stored, each by its own name (ORDER_COLUMNS says how: integers
+ * and nanotons through `intSql`, text and times as they are). A field that should appear in the
+ * report as the API gave it is a name here and an entry in the report's orders columns.
+ */
+const STORED = [
+  "created_at",
+  "status",
+  "order_type",
+  "recipient_username",
+  "stars_amount",
+  "premium_months",
+  "price_nano",
+  "payment_method",
+  "payment_memo",
+  "client_reference",
+] as const satisfies readonly OrderColumn[];
+
+type StoredColumn = (typeof STORED)[number];
+
+function storedSql(dialect: DialectName): { readonly [C in StoredColumn]: string } {
+  const sql = {} as Record<StoredColumn, string>;
+  for (const c of STORED) {
+    const kind = ORDER_COLUMNS[c].kind;
+    sql[c] = kind === "text" || kind === "time" ? `o.${c}` : intSql(dialect, `o.${c}`);
+  }
+  return sql;
+}
 
 function declaration(dialect: DialectName) {
   return {
     /** Decimal text (ids may pass 2^53). */
     order_id: "CAST(o.id AS TEXT)",
-    /** Stored form (`toISOString()`). */
-    created_at: "o.created_at",
-    status: "o.status",
-    order_type: "o.order_type",
-    recipient_username: "o.recipient_username",
-    stars_amount: intSql(dialect, "o.stars_amount"),
-    premium_months: intSql(dialect, "o.premium_months"),
-    price_nano: intSql(dialect, "o.price_nano"),
-    payment_method: "o.payment_method",
-    payment_memo: "o.payment_memo",
-    client_reference: "o.client_reference",
+    /** `created_at` in its stored form (`toISOString()`), amounts as `IntValue`. */
+    ...storedSql(dialect),
     /** Sum of the covering set; null when no transfer carries the memo, or no run covered the order. */
     paid_nano: intSql(dialect, "m.paid_nano"),
     /** The order's own `tx_hash`, else the transfer that completed its payment. */
