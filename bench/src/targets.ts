@@ -1,8 +1,8 @@
-/** The targets of the benchmark issue (#8), in one place. */
+/** The bench's targets (bench/README.md, "Stages, baselines and targets"), in one place. */
 export const TARGETS = {
   /** upsertOrders ÷ prepared INSERT. */
   storeWriteRatio: 1.5,
-  /** upsertOrders on Postgres ÷ plain pg multi-row INSERTs of the same rows (issue #18). */
+  /** upsertOrders on Postgres ÷ plain pg multi-row INSERTs of the same rows. */
   postgresStoreWriteRatio: 1.5,
   /** runSync (full) ÷ the same requests in a raw undici loop. */
   fullSyncRatio: 1.5,

@@ -1,5 +1,5 @@
 /**
- * The Postgres rows (issue #18), against a server of the bench's own (`measurePostgres` starts one
+ * The Postgres rows, against a server of the bench's own (`measurePostgres` starts one
  * from Debian's binaries, or uses `OMRECON_BENCH_POSTGRES_URL`).
  *
  * - `load` (not measured): the chained SQLite mirror copied into a database through the store's own

@@ -100,7 +100,7 @@ const incremental: Task = async (job) => {
   };
   const first = await pass();
   const steady = await pass();
-  // The sync issue's bound: ⌈open orders / page⌉ + ⌈lookback orders / page⌉ + 3.
+  // The incremental sync's bound (bench/README.md): ⌈open orders / page⌉ + ⌈lookback orders / page⌉ + 3.
   const open = await listNonTerminalOrders(store.db, { terminalStatuses: TERMINAL_STATUSES });
   const since = new Date(job.world.nowMs - LOOKBACK_DAYS * 86_400_000).toISOString();
   const lookback = Object.values(await countOrdersByStatus(store.db, { from: since })).reduce((a, b) => a + b, 0);

@@ -1,7 +1,7 @@
 /**
  * The output folder: created when missing, refused in one line when it cannot take the files (a file
  * in its place, no permission, a read-only disk), and cleared of the temporary files a killed report
- * left (issue #13: a dead report's leftovers are removed by the next report into that folder).
+ * left (a dead report's leftovers are removed by the next report into that folder: docs/cli.md#report-files).
  */
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * Every error the issue lists ends the built program with one last line a person understands,
+ * Every error docs/cli.md#exit-status promises ends the built program with one last line a person understands,
  * checked exactly (docs/cli.md#exit-status): the setting or path it names, and what to do.
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
