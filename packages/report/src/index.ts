@@ -26,7 +26,7 @@ export {
   reportPeriod,
 } from "./period.js";
 export { type ReportContext, type ReportFile, type ReportOptions, type ReportResult, writeReports } from "./report.js";
-export { bridgeLines, reportJson, reportText, tonText } from "./report-output.js";
+export { bridgeLines, fileContents, reportJson, reportText, tonText } from "./report-output.js";
 export type {
   BalanceCheck,
   ChainBridge,

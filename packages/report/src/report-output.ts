@@ -1,7 +1,8 @@
 /** What `report` prints: the `--json` document and the terminal lines (the bridge instead of two bare totals). */
 import { formatTon } from "@omrecon/core";
+import { REPORT_FILES } from "./columns.js";
 import { tonFields } from "./manifest.js";
-import type { ReportResult } from "./report.js";
+import type { ReportFile, ReportResult } from "./report.js";
 import type { ReportSummary } from "./summary.js";
 
 /** `report --json` (docs/cli.md): the files with rows and SHA-256, and the bridge's totals as exact TON decimals. */
@@ -59,6 +60,14 @@ export function reportText(result: ReportResult): string {
   if (s.partial_days.length > 0) lines.push(`  partial days: ${s.partial_days.join(", ")}`);
   if (s.text_amount_cells > 0)
     lines.push(`  ${s.text_amount_cells} amounts need more than 15 digits: text cells in the workbook`);
-  for (const f of result.files) lines.push(`  ${f.path}  ${f.rows.toLocaleString("en-US")} rows`);
+  for (const f of result.files) lines.push(`  ${f.path}  ${fileContents(f)}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** What a written file holds, for a terminal line: rows of a table; the page and the manifest say what they are. */
+export function fileContents(f: ReportFile): string {
+  const n = f.rows.toLocaleString("en-US");
+  if (f.file === REPORT_FILES.summaryHtml) return "the night on one page: open it in a browser";
+  if (f.file === REPORT_FILES.manifest) return `${n} files with their SHA-256`;
+  return `${n} rows`;
 }

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { createLogger, type Io, intFlag, parseCommandLine, type Settings, stopOnSignals } from "@omrecon/cli";
 import { type FindingKind, SEVERITY_RANK, severityOf } from "@omrecon/core";
 import { connectReconcile } from "@omrecon/reconcile";
-import { bridgeLines, tonText } from "@omrecon/report";
+import { bridgeLines, fileContents, tonText } from "@omrecon/report";
 import { type Sandbox, startSandbox } from "@omrecon/sandbox";
 import { type Connection, connect } from "../connect.js";
 import { nightlyJson } from "./output.js";
@@ -102,7 +102,7 @@ function summary(sandbox: Sandbox, outcome: NightlyOutcome, check: TruthCheck, s
       ? `ground truth: all ${check.expected} planted findings found, nothing extra`
       : `ground truth: MISMATCH — missing ${check.missing.join(", ") || "none"}; extra ${check.extra.join(", ") || "none"}`,
     "report files:",
-    ...outcome.report.files.map((f) => `  ${f.path}  (${n(f.rows)} rows)`),
+    ...outcome.report.files.map((f) => `  ${f.path}  (${fileContents(f)})`),
     `database: ${join(outcome.report.out, "omrecon.sqlite")}  ·  ${seconds.toFixed(1)} s`,
   ];
   return `${lines.join("\n")}\n`;
