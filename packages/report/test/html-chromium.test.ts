@@ -222,6 +222,9 @@ describe.skipIf(!haveChromium)(title, () => {
     writeFileSync(artifact("summary-fullest.pdf"), pdf);
     expect(await pdfPages(pdf)).toBe(2);
     await page.setViewportSize({ width: 390, height: 844 });
+    // The page resizes its charts in the animation frame after the resize event: measure after it.
+    await page.waitForFunction("window.innerWidth === 390");
+    await page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
     expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     expect(browser.errors).toEqual([]);
     expect(browser.dialogs).toEqual([]);
