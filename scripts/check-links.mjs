@@ -46,18 +46,17 @@ function check(from, target, section, shown) {
   }
 }
 
-for (const file of tracked("*.md")) {
-  const text = readFileSync(join(root, file), "utf8").replace(/```[\s\S]*?```/g, "");
-  for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
-    const link = m[1];
-    if (/^[a-z][a-z0-9+.-]*:/i.test(link)) continue;
-    const [path, section] = link.split("#");
-    const target = path === "" ? file : relative(root, join(root, dirname(file), path));
-    check(file, target, section, link);
-  }
-}
-for (const file of tracked("*.ts", "*.mjs", "*.md")) {
+for (const file of tracked("*.md", "*.ts", "*.mjs")) {
   const text = readFileSync(join(root, file), "utf8");
+  if (file.endsWith(".md")) {
+    for (const m of text.replace(/```[\s\S]*?```/g, "").matchAll(/\]\(([^)\s]+)\)/g)) {
+      const link = m[1];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link)) continue;
+      const [path, section] = link.split("#");
+      const target = path === "" ? file : relative(root, join(root, dirname(file), path));
+      check(file, target, section, link);
+    }
+  }
   for (const m of text.matchAll(/(?<![\w./-])docs\/([\w.-]+\.md)(?:#([\w-]+))?/g)) {
     check(file, `docs/${m[1]}`, m[2], m[0]);
   }
