@@ -1,11 +1,11 @@
+import { deadUrl, type Receiver, startReceiver } from "@omrecon/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHeartbeat } from "../src/index.js";
-import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
 
 describe("heartbeats (the healthchecks convention)", () => {
   let receiver: Receiver;
   beforeEach(async () => {
-    receiver = await startReceiver();
+    receiver = await startReceiver({ path: "/hook/SECRETPATH" });
   });
   afterEach(async () => {
     await receiver.close();

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Finding } from "@omrecon/core";
+import { type Receiver, startReceiver } from "@omrecon/sandbox";
 import { insertRun, listFindingStates, openStore, recordRunFindings, recordStepRun, type Store } from "@omrecon/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -15,7 +16,6 @@ import {
 } from "../src/index.js";
 import { orphan, underpaid } from "./fixtures.js";
 import { PROMTOOL, promtoolCheck } from "./promtool.js";
-import { type Receiver, startReceiver } from "./receiver.js";
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "omrecon-metrics-"));
@@ -122,7 +122,7 @@ describe("metrics", () => {
 describe("pushing to a Pushgateway", () => {
   let gateway: Receiver;
   beforeEach(async () => {
-    gateway = await startReceiver();
+    gateway = await startReceiver({ path: "/hook/SECRETPATH" });
   });
   afterEach(async () => {
     await gateway.close();

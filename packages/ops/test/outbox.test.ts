@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deadUrl, type Receiver, startReceiver } from "@omrecon/sandbox";
 import { listAlerts, openStore, type Store, writeTransaction } from "@omrecon/store";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,7 +14,6 @@ import {
   type WebhookSecret,
 } from "../src/index.js";
 import { AT, destination, orphan, RUN, underpaid } from "./fixtures.js";
-import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
 
 const WHSEC = `whsec_${Buffer.alloc(24, 3).toString("base64")}`;
 const fast = { policy: { baseDelayMs: 5, timeoutMs: 2_000, deadlineMs: 3_000, maxRetries: 1 } };
@@ -25,7 +25,7 @@ async function tempStore(): Promise<Store> {
 describe("the outbox", () => {
   let receiver: Receiver;
   beforeEach(async () => {
-    receiver = await startReceiver();
+    receiver = await startReceiver({ path: "/hook/SECRETPATH" });
   });
   afterEach(async () => {
     await receiver.close();

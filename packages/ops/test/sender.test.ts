@@ -1,6 +1,6 @@
+import { deadUrl, type Receiver, startReceiver } from "@omrecon/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { send } from "../src/index.js";
-import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
 
 const fast = { baseDelayMs: 5, timeoutMs: 2_000, deadlineMs: 5_000 };
 
@@ -8,8 +8,8 @@ describe("the one sender", () => {
   let receiver: Receiver;
   let elsewhere: Receiver;
   beforeEach(async () => {
-    receiver = await startReceiver();
-    elsewhere = await startReceiver();
+    receiver = await startReceiver({ path: "/hook/SECRETPATH" });
+    elsewhere = await startReceiver({ path: "/hook/SECRETPATH" });
   });
   afterEach(async () => {
     await receiver.close();

@@ -1,7 +1,7 @@
 import type { ExpectedFinding } from "@omrecon/sandbox";
+import { type Receiver, startReceiver } from "@omrecon/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListedFinding } from "../src/index.js";
-import { type Receiver, startReceiver } from "./receiver.js";
 import { everyKind, startHarness } from "./sandbox-harness.js";
 import { describeEachDialect } from "./store-fixtures.js";
 
@@ -48,12 +48,12 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
           for (const hash of t.tx_hashes) expect(first.findings.filter((f) => f.tx_hash === hash)).toEqual([]);
         }
 
-        const posts = receiver.posts.length;
+        const posts = receiver.received.length;
         const again = await h.syncAndReconcile(receiver.url);
         expect(again.findings.map((f) => f.key).sort()).toEqual(truth.map((f) => f.key));
         expect(again.findings.filter((f) => f.new)).toEqual([]);
         expect(again.alerts).toMatchObject({ sent: 0, pending: 0 });
-        expect(receiver.posts.length).toBe(posts);
+        expect(receiver.received.length).toBe(posts);
       } finally {
         await h.close();
       }
@@ -64,7 +64,7 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
     const h = await startHarness({ seed: 7, orders: 300, days: 3, plant: everyKind(1), tricky: true }, dialect);
     try {
       const first = await h.syncAndReconcile(receiver.url);
-      const before = receiver.posts.length;
+      const before = receiver.received.length;
       const completed = h.sb.world.orders.find(
         (o) =>
           o.status === "completed" &&
@@ -81,8 +81,8 @@ describeEachDialect("reconcile over a sandbox world equals its ground truth", (d
       // The top-up came after the window's end: it belongs to the next window, not this one.
       expect(next.findings.some((f) => f.tx_hash === topup.tx.hashHex)).toBe(false);
       expect(next.findings.length).toBe(first.findings.length + 1);
-      expect(receiver.posts.length).toBe(before + 1);
-      const body = JSON.parse(receiver.posts.at(-1)!.body);
+      expect(receiver.received.length).toBe(before + 1);
+      const body = JSON.parse(receiver.received.at(-1)!.body);
       expect(body.data.findings.map((f: { key: string }) => f.key)).toEqual([`duplicate_payment:${dup.hashHex}`]);
       expect(body.data.findings[0]).toMatchObject({
         order_id: completed.id,

@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
+import { deadUrl, type Receiver, startReceiver } from "@omrecon/sandbox";
 import { listFindings, listOrderMatches, listRuns, SYNC_STATE_KEYS, setSyncState, takeLock } from "@omrecon/store";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { exitStatusOf, humanSummary, type ReconcileContext, reconcile, resolve, runJson } from "../src/index.js";
 import { alertsTo } from "./alerts.js";
 import { at, input, ledger, order, PAY, TOPUP, ton, transfer } from "./match-fixtures.js";
-import { deadUrl, type Receiver, startReceiver } from "./receiver.js";
 import { describeEachDialect, putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
 
 const window = input().window;
@@ -58,8 +58,8 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
       [3n, "unpaid", null, 0n],
     ]);
 
-    expect(receiver.posts).toHaveLength(1);
-    const post = receiver.posts[0]!;
+    expect(receiver.received).toHaveLength(1);
+    const post = receiver.received[0]!;
     const expected = `sha256=${createHmac("sha256", SECRET).update(post.body).digest("hex")}`;
     expect(post.headers["x-omrecon-signature"]).toBe(expected);
     expect(post.headers["content-type"]).toBe("application/json");
@@ -85,7 +85,7 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     expect(second.findings.every((f) => !f.new)).toBe(true);
     expect(second.totals.new_findings).toBe(0);
     expect(second.alerts).toMatchObject({ sent: 0, pending: 0 });
-    expect(receiver.posts).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
     expect(exitStatusOf(second, "critical")).toBe(1);
     await store.close();
   });
@@ -98,13 +98,13 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     const quiet = await reconcile(ctx, options);
     expect(quiet.findings.map((f) => f.kind)).toEqual(["topup_without_credit"]);
     expect(quiet.resolved).toBe(1);
-    expect(receiver.posts).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
 
     await putTransfers(store, [transfer({ comment: "STARS-2", value_nano: ton("0.01") })]);
     const again = await reconcile(ctx, options);
     expect(again.findings[0]).toMatchObject({ key: "underpaid:2", new: true, received_nano: ton("0.41") });
-    expect(receiver.posts).toHaveLength(2);
-    expect(JSON.parse(receiver.posts[1]!.body).data.findings.map((f: { key: string }) => f.key)).toEqual([
+    expect(receiver.received).toHaveLength(2);
+    expect(JSON.parse(receiver.received[1]!.body).data.findings.map((f: { key: string }) => f.key)).toEqual([
       "underpaid:2",
     ]);
     await store.close();
@@ -119,7 +119,7 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     expect(paid.findings.map((f) => f.key)).not.toContain("underpaid:2");
     expect(paid.cleared.map((f) => f.key)).toEqual(["underpaid:2"]);
     expect(humanSummary(paid)).toContain("1 finding no longer found (cleared)");
-    const resolved = JSON.parse(receiver.posts.at(-1)!.body);
+    const resolved = JSON.parse(receiver.received.at(-1)!.body);
     expect(resolved).toMatchObject({
       type: "findings.resolved",
       data: { run_id: paid.runId, reason: "no_longer_found" },
@@ -150,9 +150,9 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     receiver.script.push(503, 503);
     const outcome = await reconcile(ctx, options);
     expect(outcome.alerts).toMatchObject({ sent: 1, pending: 0 });
-    expect(receiver.posts).toHaveLength(3);
-    expect(new Set(receiver.posts.map((p) => p.body)).size).toBe(1);
-    expect(new Set(receiver.posts.map((p) => p.headers["webhook-id"])).size).toBe(1);
+    expect(receiver.received).toHaveLength(3);
+    expect(new Set(receiver.received.map((p) => p.body)).size).toBe(1);
+    expect(new Set(receiver.received.map((p) => p.headers["webhook-id"])).size).toBe(1);
     await store.close();
   });
 
@@ -182,9 +182,9 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     // The receiver is back: both alerts go out, the older first, each with the id it was stored with.
     const back = await reconcile(ctx, options);
     expect(back.alerts).toMatchObject({ sent: 2, pending: 0 });
-    const delivered = receiver.posts.slice(-2).map((p) => JSON.parse(p.body).data.run_id);
+    const delivered = receiver.received.slice(-2).map((p) => JSON.parse(p.body).data.run_id);
     expect(delivered).toEqual([dead.runId, hung.runId]);
-    expect(receiver.posts.at(-2)!.headers["webhook-id"]).toBe(receiver.posts[0]!.headers["webhook-id"]);
+    expect(receiver.received.at(-2)!.headers["webhook-id"]).toBe(receiver.received[0]!.headers["webhook-id"]);
     await store.close();
   });
 
@@ -194,7 +194,7 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     const outcome = await reconcile(ctx, options);
     expect(outcome.alerts).toMatchObject({ sent: 0, failed: 1, pending: 1 });
     expect(outcome.alerts?.error).toMatch(/answered HTTP 400/);
-    expect(receiver.posts).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
     await store.close();
   });
 
@@ -227,7 +227,7 @@ describeEachDialect("reconcile: runs, findings, alerts over a real database", (d
     await expect(reconcile(failing, options)).rejects.toThrow("stats endpoint unreachable");
     const [run] = await listRuns(store.db);
     expect(run).toMatchObject({ status: "failed", error: "stats endpoint unreachable" });
-    expect(receiver.posts).toHaveLength(0);
+    expect(receiver.received).toHaveLength(0);
     // The lock was released: the next run goes ahead.
     expect((await reconcile(ctx, options)).totals.findings).toBe(2);
     await store.close();

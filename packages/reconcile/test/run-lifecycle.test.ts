@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
+import { type Receiver, startReceiver } from "@omrecon/sandbox";
 import {
   deleteSyncState,
   getRun,
@@ -19,7 +20,6 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { type ReconcileContext, ReconcileInterruptedError, reconcile } from "../src/index.js";
 import { alertsTo } from "./alerts.js";
 import { at, input, ledger, order, TOPUP, ton, transfer } from "./match-fixtures.js";
-import { type Receiver, startReceiver } from "./receiver.js";
 import { describeEachDialect, putLedger, putOrders, putTransfers, tempStore } from "./store-fixtures.js";
 
 const window = input().window;
@@ -142,7 +142,7 @@ describeEachDialect("reconcile: runs that never block or mislead the next", (dia
     );
     const [run] = await listRuns(store.db);
     expect(run).toMatchObject({ status: "interrupted", findings: 0n });
-    expect(receiver.posts).toHaveLength(0);
+    expect(receiver.received).toHaveLength(0);
     // SIGINT is 130; and the next run starts at once and finds everything.
     const sigint = new AbortController();
     sigint.abort("SIGINT");
@@ -235,7 +235,8 @@ describeEachDialect("reconcile: a mirror the last sync did not finish", (dialect
     return { store, ctx, lines };
   }
 
-  const posted = (i: number) => JSON.parse(receiver.posts[i]!.body).data.findings.map((f: { kind: string }) => f.kind);
+  const posted = (i: number) =>
+    JSON.parse(receiver.received[i]!.body).data.findings.map((f: { kind: string }) => f.kind);
 
   it("warns, lists everything, alerts only what the gap cannot cause, records why; a complete mirror then alerts the rest", async () => {
     const { store, ctx } = await world();
@@ -250,7 +251,7 @@ describeEachDialect("reconcile: a mirror the last sync did not finish", (dialect
       ["underpaid", true, false],
       ["orphan_transfer", true, true],
     ]);
-    expect(receiver.posts).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
     expect(posted(0)).toEqual(["underpaid"]);
     const run = await getRun(store.db, first.runId);
     expect(run).toMatchObject({ status: "done", mirror_incomplete: reason });
@@ -262,7 +263,7 @@ describeEachDialect("reconcile: a mirror the last sync did not finish", (dialect
       ["orphan_transfer", true, true],
       ["underpaid", false, false],
     ]);
-    expect(receiver.posts).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
 
     // The sync finishes: the orphan is real, announced now, once.
     await deleteSyncState(store.db, SYNC_STATE_KEYS.ordersWalk);
@@ -274,10 +275,10 @@ describeEachDialect("reconcile: a mirror the last sync did not finish", (dialect
       ["orphan_transfer", true, false],
       ["underpaid", false, false],
     ]);
-    expect(receiver.posts).toHaveLength(2);
+    expect(receiver.received).toHaveLength(2);
     expect(posted(1)).toEqual(["orphan_transfer"]);
     expect((await reconcile(ctx, options)).findings.every((f) => !f.new)).toBe(true);
-    expect(receiver.posts).toHaveLength(2);
+    expect(receiver.received).toHaveLength(2);
     await store.close();
   });
 

@@ -12,6 +12,15 @@ export {
   priceStars,
 } from "./pricing.js";
 export { createRandom, type Random, type Seed } from "./random.js";
+export {
+  deadPort,
+  deadUrl,
+  type ReceivedRequest,
+  type Receiver,
+  type ReceiverAnswer,
+  type ReceiverOptions,
+  startReceiver,
+} from "./receiver.js";
 export { checkRecipient, type GiftKind, type RecipientVerdict } from "./recipients.js";
 export { sampleOrder } from "./sample-order.js";
 export { type Sandbox, type SandboxCounters, type SandboxOptions, startSandbox } from "./sandbox.js";

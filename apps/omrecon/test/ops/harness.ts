@@ -4,11 +4,12 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Receiver, startReceiver as startSandboxReceiver } from "@omrecon/sandbox";
+
+export { deadPort, type Receiver } from "@omrecon/sandbox";
 
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "bin.js");
 
@@ -44,54 +45,12 @@ export function omrecon(
   });
 }
 
-export interface Received {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+/** What a receiver that takes alerts answers (PagerDuty's Events API answers this way). */
+const ACCEPTED = { status: 202, headers: { "content-type": "application/json" }, body: '{"status":"success"}' };
 
-export interface Receiver {
-  url: string;
-  received: Received[];
-  close(): Promise<void>;
-}
-
-export async function startReceiver(path = "/hook"): Promise<Receiver> {
-  const received: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      received.push({
-        method: req.method ?? "",
-        path: req.url ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      });
-      res.writeHead(202, { "content-type": "application/json" }).end('{"status":"success"}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${path}`,
-    received,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-/** A port nobody listens on (bound, then released). */
-export async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
+/** The sandbox's receiver at `path`, answering every request as an alert service that took it. */
+export function startReceiver(path = "/hook"): Promise<Receiver> {
+  return startSandboxReceiver({ path, otherwise: ACCEPTED });
 }
 
 export function tempDir(): string {
